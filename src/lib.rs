@@ -1,0 +1,19 @@
+//! Career Atlas: explore careers in tech offline — roles, their technology
+//! stacks as a checklist, and sourced salary figures.
+//!
+//! The crate is a library plus a thin binary, so that tests and benchmarks drive
+//! exactly the code people run:
+//! - [`model`]: parsing, validation, the merged catalog, search, the profile (no UI);
+//! - [`store`]: files on disk, written atomically;
+//! - [`app`]: the `eframe::App` that owns state and applies commands;
+//! - [`ui`]: one module per panel;
+//! - [`cli`]: the command line (`career-atlas validate FILE...`).
+
+pub mod app;
+pub mod cli;
+pub mod model;
+pub mod state;
+pub mod store;
+pub mod ui;
+
+pub use app::{AppConfig, CareerAtlasApp};

@@ -1,0 +1,30 @@
+//! The model: pure data and logic, no UI. Parsing and validation of role files,
+//! the merged catalog, search, the skill profile, and money formatting.
+
+pub mod catalog;
+pub mod diagnostic;
+pub mod money;
+pub mod profile;
+pub mod reader;
+pub mod search;
+pub mod types;
+
+pub use catalog::{Catalog, DatasetOrigin, LoadedDataset, RoleIdx, RoleKey, TechId};
+pub use diagnostic::{Diagnostic, Severity};
+pub use reader::{ReadContext, ReadOutcome, read_dataset};
+pub use types::Dataset;
+
+/// The dataset embedded in the binary.
+pub const BUNDLED_JSON: &str = include_str!("../../assets/roles.json");
+
+/// Reads the bundled dataset. It is checked by the test suite, so a failure here
+/// is a build defect, not a user error.
+///
+/// # Panics
+/// When the embedded file is invalid, which `cargo test` rules out.
+#[must_use]
+pub fn bundled_dataset() -> Dataset {
+    let out = read_dataset("roles", BUNDLED_JSON.as_bytes(), ReadContext::default());
+    #[allow(clippy::expect_used)] // embedded data, verified by tests
+    out.dataset.expect("the bundled dataset is valid")
+}

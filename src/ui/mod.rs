@@ -1,0 +1,92 @@
+//! The panels. Each reads state and returns [`Command`]s; only
+//! [`crate::app::CareerAtlasApp::apply`] changes state.
+
+pub mod about;
+pub mod role_detail;
+pub mod role_list;
+pub mod salary_chart;
+pub mod shortcuts;
+pub mod stack_checklist;
+pub mod theme;
+pub mod top_bar;
+
+use crate::model::{RoleIdx, TechId};
+use crate::state::ThemeChoice;
+
+/// Something a panel asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Command {
+    /// Show a role, remembering the current one for Back.
+    Open(RoleIdx),
+    /// Go back to the previous role.
+    Back,
+    /// Undo a Back.
+    Forward,
+    /// Tick or untick a technology everywhere.
+    SetTicked(TechId, bool),
+    /// The search text was edited.
+    SearchChanged,
+    /// Empty the search box.
+    ClearSearch,
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
+    /// Select the role `n` rows below (negative: above) in the list.
+    MoveSelection(isize),
+    /// Show another salary table (region) of the selected role.
+    SelectSalaryTable(usize),
+    /// Change the theme.
+    SetTheme(ThemeChoice),
+    /// Open a dialog window, or close it with `None`.
+    ShowDialog(Option<Dialog>),
+    /// Remove a notice.
+    DismissNotice(usize),
+    /// Close the window.
+    Quit,
+}
+
+/// The dialog windows; one is open at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    /// "About the data".
+    About,
+    /// The keyboard shortcuts.
+    Shortcuts,
+}
+
+/// How serious a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something worked.
+    Info,
+    /// Something did not work as the person would expect.
+    Warning,
+}
+
+/// A message shown in a bar at the top of the window until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Info or warning.
+    pub kind: NoticeKind,
+    /// The message.
+    pub text: String,
+}
+
+impl Notice {
+    /// A warning notice.
+    #[must_use]
+    pub fn warning(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Warning,
+            text: text.into(),
+        }
+    }
+
+    /// An informational notice.
+    #[must_use]
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
+    }
+}

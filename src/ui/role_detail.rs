@@ -1,0 +1,189 @@
+//! The central panel: everything about the selected role.
+
+use egui::RichText;
+
+use super::theme::{READING_WIDTH, section};
+use super::{Command, salary_chart, stack_checklist};
+use crate::app::CareerAtlasApp;
+use crate::model::RoleIdx;
+use crate::model::money::group_thousands;
+
+/// Draws the panel.
+pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, scroll_to_top: bool, out: &mut Vec<Command>) {
+    let Some(idx) = app.selected else {
+        ui.vertical_centered(|ui| {
+            ui.add_space(80.0);
+            ui.heading("Pick a role on the left");
+            ui.label("Or search for a technology you know, such as “Python” or “Kubernetes”.");
+        });
+        return;
+    };
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt("role_detail_scroll")
+        .auto_shrink([false, false]);
+    if scroll_to_top {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        let width = ui.available_width().min(READING_WIDTH);
+        ui.horizontal(|ui| {
+            // Centre the reading column in wide windows.
+            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                body(ui, app, idx, out);
+                ui.add_space(24.0);
+            });
+        });
+    });
+}
+
+fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Command>) {
+    let catalog = &app.catalog;
+    let entry = catalog.role(idx);
+    let role = &entry.role;
+
+    ui.add_space(8.0);
+    ui.heading(RichText::new(&role.title).strong());
+    let mut meta = Vec::new();
+    if let Some(c) = &role.category {
+        meta.push(c.clone());
+    }
+    if !catalog.is_bundled(idx) {
+        meta.push(format!("from “{}”", catalog.dataset_name(idx)));
+    }
+    if !meta.is_empty() {
+        ui.label(RichText::new(meta.join(" · ")).weak());
+    }
+    if let Some(summary) = &role.summary {
+        ui.add_space(6.0);
+        ui.label(RichText::new(summary).size(17.0));
+    }
+    if let Some(outlook) = &role.outlook {
+        outlook_box(ui, outlook);
+    }
+
+    if let Some(description) = &role.description {
+        section(ui, "What the work is");
+        for paragraph in description
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            ui.label(paragraph);
+            ui.add_space(4.0);
+        }
+    }
+    if !role.responsibilities.is_empty() {
+        section(ui, "Responsibilities");
+        for r in &role.responsibilities {
+            bullet(ui, r);
+        }
+    }
+    if !role.day_in_the_life.is_empty() {
+        section(ui, "A day in the life");
+        egui::Grid::new("day_in_the_life")
+            .num_columns(2)
+            .spacing([16.0, 8.0])
+            .show(ui, |ui| {
+                for d in &role.day_in_the_life {
+                    ui.label(RichText::new(&d.when).strong());
+                    ui.add(egui::Label::new(&d.what).wrap());
+                    ui.end_row();
+                }
+            });
+    }
+    if let Some(education) = &role.education {
+        section(ui, "Education and routes in");
+        ui.label(education);
+    }
+    if !role.related.is_empty() {
+        section(ui, "Related roles");
+        ui.horizontal_wrapped(|ui| {
+            for id in &role.related {
+                match catalog.resolve_related(idx, id) {
+                    Some(target) => {
+                        let title = &catalog.role(target).role.title;
+                        if ui
+                            .link(title)
+                            .on_hover_text(format!("Open {title}"))
+                            .clicked()
+                        {
+                            out.push(Command::Open(target));
+                        }
+                    }
+                    None => {
+                        ui.label(RichText::new(id).weak())
+                            .on_hover_text("This role is not in any loaded dataset");
+                    }
+                }
+                ui.add_space(8.0);
+            }
+        });
+    }
+
+    section(ui, "Technology stack");
+    stack_checklist::ui(ui, catalog, &app.profile, entry, out);
+
+    section(ui, "Salary");
+    salary_chart::ui(ui, role, app.salary_table, out);
+
+    if !role.links.is_empty() {
+        section(ui, "Further reading");
+        for link in &role.links {
+            ui.hyperlink_to(&link.title, &link.url)
+                .on_hover_text(format!("Opens {} in your browser", link.url));
+        }
+    }
+}
+
+fn bullet(ui: &mut egui::Ui, text: &str) {
+    ui.horizontal_top(|ui| {
+        ui.label("•");
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
+
+fn outlook_box(ui: &mut egui::Ui, o: &crate::model::types::Outlook) {
+    ui.add_space(10.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new("Job outlook").strong());
+        let mut parts = Vec::new();
+        if let Some(g) = o.growth_pct {
+            let period = o.period.as_deref().unwrap_or("the projection period");
+            let sign = if g > 0.0 { "+" } else { "" };
+            parts.push(format!(
+                "{sign}{g}% projected employment change over {period}"
+            ));
+        }
+        if let Some(n) = o.openings_per_year {
+            parts.push(format!("about {} openings a year", group_thousands(n)));
+        }
+        if !parts.is_empty() {
+            ui.label(parts.join(" · "));
+        }
+        if let Some(e) = &o.entry_education {
+            let exp = o
+                .work_experience
+                .as_deref()
+                .map(|w| format!("; related work experience: {w}"))
+                .unwrap_or_default();
+            ui.label(format!("Typical entry education: {e}{exp}"));
+        }
+        let mut src = Vec::new();
+        if let Some(occ) = &o.occupation {
+            src.push(format!("Occupation: {occ}"));
+        }
+        if let Some(s) = &o.source {
+            src.push(format!("Source: {s}"));
+        }
+        if !src.is_empty() {
+            ui.label(RichText::new(src.join(" · ")).small().weak());
+        }
+        if let Some(n) = &o.note {
+            ui.label(RichText::new(n).small().weak());
+        }
+    });
+}

@@ -1,0 +1,348 @@
+//! The salary chart of a role: one horizontal row per level, with its range,
+//! p25–p75 box and median where given, an open end drawn as open, exact figures
+//! on hover, and a caption that always names region, currency, period, statistic,
+//! source and date. The same figures are listed in a table below the chart, for
+//! screen readers and for copying.
+
+use egui::RichText;
+use egui_plot::{
+    Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, LineStyle, MarkerShape, Plot, PlotPoint,
+    Points, Text,
+};
+
+use super::Command;
+use super::theme::{chart_fill, chart_stroke};
+use crate::model::money::{format_compact, format_full};
+use crate::model::types::{Level, Role, SalaryTable};
+
+/// Shown when a role has no salary table.
+pub const NO_DATA: &str = "No sourced salary figures for this role";
+
+/// Draws the chart of the role's `table_index`-th table (clamped).
+pub fn ui(ui: &mut egui::Ui, role: &Role, table_index: usize, out: &mut Vec<Command>) {
+    if role.salary.is_empty() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(NO_DATA).strong());
+            ui.label(
+                role.salary_note
+                    .as_deref()
+                    .unwrap_or("The dataset gives no salary figures with a source for this role, so none are shown."),
+            );
+        });
+        return;
+    }
+    let index = table_index.min(role.salary.len() - 1);
+    if role.salary.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Region:");
+            for (i, t) in role.salary.iter().enumerate() {
+                if ui
+                    .selectable_label(i == index, table_tab_label(t))
+                    .clicked()
+                {
+                    out.push(Command::SelectSalaryTable(i));
+                }
+            }
+        });
+    }
+    let table = &role.salary[index];
+    caption(ui, table);
+    chart(ui, table, &role.id);
+    figures_table(ui, table);
+}
+
+/// Tab text: region, plus the source when two tables share a region.
+fn table_tab_label(t: &SalaryTable) -> String {
+    match &t.source {
+        Some(s) => format!("{} · {}", t.region, short_source(s)),
+        None => t.region.clone(),
+    }
+}
+
+fn short_source(s: &str) -> String {
+    let cut: String = s.chars().take(32).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+/// What the figures are: percentiles of a survey or ranges by level.
+#[must_use]
+pub fn statistic_label(t: &SalaryTable) -> &'static str {
+    if t.levels.iter().all(Level::has_percentiles) {
+        "percentiles of all workers (not experience levels)"
+    } else if t.levels.iter().any(Level::has_percentiles) {
+        "ranges and percentiles"
+    } else {
+        "pay ranges by level"
+    }
+}
+
+fn caption(ui: &mut egui::Ui, t: &SalaryTable) {
+    let mut line = vec![
+        t.region.clone(),
+        t.currency.clone(),
+        t.period.per().to_string(),
+        statistic_label(t).to_string(),
+    ];
+    line.retain(|s| !s.is_empty());
+    ui.label(RichText::new(line.join(" · ")).strong());
+    ui.label(
+        RichText::new(format!(
+            "Source: {} · As of: {}",
+            t.source.as_deref().unwrap_or("not stated by the dataset"),
+            t.as_of.as_deref().unwrap_or("not stated")
+        ))
+        .small(),
+    );
+    if let Some(note) = &t.note {
+        ui.label(RichText::new(note).small().weak());
+    }
+}
+
+/// Lowest and highest figure of the table, for the axis.
+fn extent(t: &SalaryTable) -> (f64, f64) {
+    let lo = t
+        .levels
+        .iter()
+        .filter_map(Level::lowest)
+        .fold(f64::INFINITY, f64::min);
+    let hi = t
+        .levels
+        .iter()
+        .filter_map(Level::highest)
+        .fold(0.0, f64::max);
+    if lo.is_finite() { (lo, hi) } else { (0.0, hi) }
+}
+
+#[allow(clippy::too_many_lines)] // one plot, built item by item
+fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
+    let dark = ui.visuals().dark_mode;
+    let fill = chart_fill(dark);
+    let stroke = chart_stroke(dark);
+    let text_color = ui.visuals().text_color();
+    let (lo, hi) = extent(t);
+    let any_open = t.levels.iter().any(|l| l.open_ended);
+    // Room on the right for open ends and labels.
+    let right = if any_open { hi * 1.25 } else { hi * 1.08 };
+    let left = (lo * 0.85).max(0.0);
+    let currency = t.currency.clone();
+    let names: Vec<String> = t.levels.iter().map(|l| l.level.clone()).collect();
+    let n = t.levels.len();
+    #[allow(clippy::cast_precision_loss)] // a handful of levels
+    let height = (70.0 + 46.0 * n as f32).clamp(140.0, 360.0);
+
+    let axis_currency = currency.clone();
+    Plot::new(("salary_chart", role_id))
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([true, false])
+        .include_x(left)
+        .include_x(right)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .x_axis_formatter(move |mark, _| format_compact(mark.value, &axis_currency))
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                // Levels run top to bottom, so row 0 sits highest.
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let row = (n as f64 - 1.0 - i) as usize;
+                names.get(row).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .label_formatter(move |hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } if !plot_name.is_empty() => {
+                Some(plot_name.to_string())
+            }
+            _ => None,
+        })
+        .show(ui, |plot| {
+            for (i, level) in t.levels.iter().enumerate() {
+                let y = (n - 1 - i) as f64;
+                let tip = level_tooltip(level, &currency, t.period.per());
+                let low = level.lowest();
+                let high = level.highest();
+                let box_lo = level.p25.or(level.min).or(level.p10);
+                let box_hi = level.p75.or(level.max).or(level.p90);
+                if level.has_percentiles() {
+                    let whisk_lo = level.min.or(level.p10).or(box_lo).unwrap_or_default();
+                    let whisk_hi = level.max.or(level.p90).or(box_hi).unwrap_or_default();
+                    let q1 = level.p25.unwrap_or(whisk_lo);
+                    let q3 = level.p75.unwrap_or(whisk_hi);
+                    let median = level.median.unwrap_or(f64::midpoint(q1, q3));
+                    let elem = BoxElem::new(y, BoxSpread::new(whisk_lo, q1, median, q3, whisk_hi))
+                        .name(&tip)
+                        .box_width(0.5)
+                        .whisker_width(0.3)
+                        .fill(fill)
+                        .stroke(egui::Stroke::new(1.5, stroke));
+                    let tip_for_box = tip.clone();
+                    plot.box_plot(
+                        BoxPlot::new(&tip, vec![elem])
+                            .horizontal()
+                            .element_formatter(Box::new(move |_, _| tip_for_box.clone())),
+                    );
+                } else if let (Some(a), Some(b)) = (low, high)
+                    && b > a
+                {
+                    let tip_for_bar = tip.clone();
+                    plot.bar_chart(
+                        BarChart::new(
+                            &tip,
+                            vec![Bar::new(y, b - a).base_offset(a).width(0.5).fill(fill)],
+                        )
+                        .horizontal()
+                        .element_formatter(Box::new(move |_, _| tip_for_bar.clone())),
+                    );
+                    if let Some(m) = level.median {
+                        plot.points(
+                            Points::new(&tip, vec![[m, y]])
+                                .shape(MarkerShape::Diamond)
+                                .radius(6.0)
+                                .color(stroke),
+                        );
+                    }
+                } else if let Some(a) = low {
+                    plot.points(
+                        Points::new(&tip, vec![[a, y]])
+                            .shape(MarkerShape::Diamond)
+                            .radius(7.0)
+                            .filled(true)
+                            .color(stroke),
+                    );
+                }
+                if let Some(top) = high {
+                    if level.open_ended {
+                        // "and above": a dashed line running off to the right edge.
+                        plot.line(
+                            Line::new(&tip, vec![[top, y], [right, y]])
+                                .style(LineStyle::dashed_loose())
+                                .width(2.0)
+                                .color(stroke),
+                        );
+                        plot.text(
+                            Text::new(
+                                "",
+                                PlotPoint::new(top, y + 0.38),
+                                RichText::new(format!("{}+", format_compact(top, &currency)))
+                                    .strong(),
+                            )
+                            .color(text_color),
+                        );
+                    } else if let Some(a) = low {
+                        let label = if (top - a).abs() < f64::EPSILON {
+                            format!("from {}", format_compact(a, &currency))
+                        } else {
+                            format!(
+                                "{} – {}",
+                                format_compact(a, &currency),
+                                format_compact(top, &currency)
+                            )
+                        };
+                        plot.text(
+                            Text::new("", PlotPoint::new(f64::midpoint(a, top), y + 0.38), label)
+                                .color(text_color),
+                        );
+                    }
+                }
+            }
+        });
+}
+
+/// Every figure of a level, exact, one per line.
+#[must_use]
+pub fn level_tooltip(level: &Level, currency: &str, per: &str) -> String {
+    let mut lines = vec![format!("{} ({per})", level.level)];
+    let top = level.highest();
+    for (name, value) in level.figures() {
+        if let Some(v) = value {
+            let open = level.open_ended && Some(v) == top;
+            lines.push(format!(
+                "{}: {}{}",
+                figure_name(name),
+                format_full(v, currency),
+                if open { " and above" } else { "" }
+            ));
+        }
+    }
+    if let Some(note) = &level.note {
+        lines.push(note.clone());
+    }
+    lines.join("\n")
+}
+
+fn figure_name(field: &str) -> &'static str {
+    match field {
+        "min" => "Minimum",
+        "p10" => "10th percentile",
+        "p25" => "25th percentile",
+        "median" => "Median",
+        "p75" => "75th percentile",
+        "p90" => "90th percentile",
+        _ => "Maximum",
+    }
+}
+
+/// The figures as a plain table.
+fn figures_table(ui: &mut egui::Ui, t: &SalaryTable) {
+    let columns: Vec<(&str, usize)> = ["min", "p10", "p25", "median", "p75", "p90", "max"]
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| t.levels.iter().any(|l| l.figures()[*i].1.is_some()))
+        .map(|(i, name)| (*name, i))
+        .collect();
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("Figures as a table")
+        .id_salt("salary_figures_table")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("salary_figures")
+                .striped(true)
+                .spacing([14.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Level").strong());
+                    for (name, _) in &columns {
+                        ui.label(RichText::new(*name).strong());
+                    }
+                    ui.end_row();
+                    for level in &t.levels {
+                        ui.label(&level.level);
+                        let top = level.highest();
+                        for (_, i) in &columns {
+                            match level.figures()[*i].1 {
+                                Some(v) => {
+                                    let plus = if level.open_ended && Some(v) == top {
+                                        "+"
+                                    } else {
+                                        ""
+                                    };
+                                    ui.label(format!("{}{plus}", format_full(v, &t.currency)));
+                                }
+                                None => {
+                                    ui.label(RichText::new("—").weak());
+                                }
+                            }
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}

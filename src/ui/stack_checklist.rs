@@ -1,0 +1,98 @@
+//! The technology checklist of a role: groups in the file's order, one
+//! checkbox per technology, with its priority written out (never colour alone).
+
+use egui::RichText;
+
+use super::Command;
+use super::theme::core_color;
+use crate::model::Catalog;
+use crate::model::catalog::RoleEntry;
+use crate::model::profile::Profile;
+use crate::model::types::Priority;
+
+/// Draws the checklist of `entry`.
+pub fn ui(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    profile: &Profile,
+    entry: &RoleEntry,
+    out: &mut Vec<Command>,
+) {
+    if entry.stack.is_empty() {
+        ui.label("This role lists no technologies.");
+        return;
+    }
+    let total = profile.role_progress(catalog, entry);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(total.label()).strong());
+        #[allow(clippy::cast_precision_loss)] // counts are small
+        let fraction = if total.total == 0 {
+            0.0
+        } else {
+            total.done as f32 / total.total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(160.0)
+                .desired_height(8.0),
+        );
+    });
+    ui.label(
+        RichText::new("Ticking a technology ticks it in every role that uses it.")
+            .small()
+            .weak(),
+    );
+    let dark = ui.visuals().dark_mode;
+    for (gi, group) in entry.stack.iter().enumerate() {
+        let progress = profile.progress(catalog, group.items.iter().map(|i| (i.tech, i.priority)));
+        ui.add_space(10.0);
+        ui.label(
+            RichText::new(format!(
+                "{} — {} of {}",
+                group.name, progress.done, progress.total
+            ))
+            .strong(),
+        );
+        egui::Grid::new(("stack_group", gi))
+            .num_columns(3)
+            .spacing([12.0, 4.0])
+            .show(ui, |ui| {
+                for item in &group.items {
+                    let info = catalog.tech(item.tech);
+                    let mut ticked = profile.is_ticked(info);
+                    let mut text = RichText::new(&info.name);
+                    if item.priority == Priority::Core {
+                        text = text.strong();
+                    }
+                    let mut response = ui.checkbox(&mut ticked, text);
+                    let mut hover = Vec::new();
+                    if let Some(d) = &info.description {
+                        hover.push(d.clone());
+                    }
+                    if info.hot {
+                        hover.push("Flagged “in demand” by O*NET.".into());
+                    }
+                    let uses = catalog.roles_using(item.tech).len();
+                    if uses > 1 {
+                        hover.push(format!("Used by {uses} roles."));
+                    }
+                    if !hover.is_empty() {
+                        response = response.on_hover_text(hover.join("\n"));
+                    }
+                    if response.changed() {
+                        out.push(Command::SetTicked(item.tech, ticked));
+                    }
+                    let tag = RichText::new(item.priority.label().to_lowercase()).small();
+                    ui.label(if item.priority == Priority::Core {
+                        tag.color(core_color(dark)).strong()
+                    } else {
+                        tag.weak()
+                    });
+                    if let Some(n) = &item.note {
+                        ui.label(RichText::new(n).small().weak());
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+}

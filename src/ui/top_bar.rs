@@ -1,0 +1,89 @@
+//! The bar at the top: history buttons, menus, and notices.
+
+use egui::RichText;
+
+use super::theme::warning_color;
+use super::{Command, Dialog, NoticeKind};
+use crate::app::CareerAtlasApp;
+use crate::state::ThemeChoice;
+
+/// Draws the bar.
+pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui
+                .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                .clicked()
+            {
+                out.push(Command::Quit);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui
+                .add(egui::Button::new("Find a role…").shortcut_text("Ctrl+F"))
+                .clicked()
+            {
+                out.push(Command::FocusSearch);
+                ui.close();
+            }
+            ui.separator();
+            ui.label(RichText::new("Theme").small().weak());
+            for choice in ThemeChoice::ALL {
+                if ui.radio(app.theme() == choice, choice.label()).clicked() {
+                    out.push(Command::SetTheme(choice));
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui
+                .add(egui::Button::new("Keyboard shortcuts").shortcut_text("F1"))
+                .clicked()
+            {
+                out.push(Command::ShowDialog(Some(Dialog::Shortcuts)));
+                ui.close();
+            }
+            if ui.button("About the data").clicked() {
+                out.push(Command::ShowDialog(Some(Dialog::About)));
+                ui.close();
+            }
+        });
+        ui.separator();
+        if ui
+            .add_enabled(app.can_go_back(), egui::Button::new("‹ Back"))
+            .on_hover_text("Previous role (Alt+Left)")
+            .clicked()
+        {
+            out.push(Command::Back);
+        }
+        if ui
+            .add_enabled(app.can_go_forward(), egui::Button::new("Forward ›"))
+            .on_hover_text("Next role (Alt+Right)")
+            .clicked()
+        {
+            out.push(Command::Forward);
+        }
+    });
+    let dark = ui.visuals().dark_mode;
+    for (i, notice) in app.notices.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let text = RichText::new(&notice.text);
+            match notice.kind {
+                NoticeKind::Warning => {
+                    ui.label(
+                        RichText::new("Warning:")
+                            .strong()
+                            .color(warning_color(dark)),
+                    );
+                    ui.label(text);
+                }
+                NoticeKind::Info => {
+                    ui.label(text);
+                }
+            }
+            if ui.small_button("Dismiss").clicked() {
+                out.push(Command::DismissNotice(i));
+            }
+        });
+    }
+}

@@ -1,0 +1,270 @@
+//! The real app, driven headless as a person would: type, click, tick, restart.
+//! Every harness run also checks that each input widget has an accessible name.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
+
+use std::path::Path;
+
+use career_atlas::{AppConfig, CareerAtlasApp};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn app_in(dir: &Path) -> Harness<'static, CareerAtlasApp> {
+    let dir = dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| {
+            CareerAtlasApp::new(
+                cc,
+                AppConfig {
+                    data_dir: Some(dir),
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// Clicks the role of that title in the list on the left.
+fn open_role(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
+    // A list entry reads "Title" or "Title  3 of 17 ticked"; the list only lays
+    // out visible rows, so a role further down is found by searching, as a
+    // person would.
+    let find = |harness: &Harness<'_, CareerAtlasApp>| {
+        harness
+            .root()
+            .children_recursive()
+            .find(|n| {
+                let a = n.accesskit_node();
+                a.role() == Role::Button
+                    && a.label()
+                        .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
+            })
+            .is_some()
+    };
+    if !find(harness) {
+        search(harness, title);
+    }
+    harness
+        .root()
+        .children_recursive()
+        .find(|n| {
+            let a = n.accesskit_node();
+            a.role() == Role::Button
+                && a.label()
+                    .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
+        })
+        .unwrap_or_else(|| panic!("no list entry {title}"))
+        .click();
+    harness.run();
+}
+
+fn selected_title(harness: &Harness<'_, CareerAtlasApp>) -> String {
+    let app = harness.state();
+    let idx = app.selected.expect("a role is selected");
+    app.catalog.role(idx).role.title.clone()
+}
+
+fn search(harness: &mut Harness<'_, CareerAtlasApp>, text: &str) {
+    let field = harness.get_by_role(Role::TextInput);
+    field.focus();
+    field.type_text(text);
+    harness.run();
+}
+
+#[test]
+fn search_narrows_the_list_and_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    let total = harness.state().catalog.roles.len();
+    harness.get_by_label(&format!("{total} roles"));
+    search(&mut harness, "kafka");
+    let shown = harness.state().list.order.len();
+    assert!(
+        shown > 0 && shown < total,
+        "kafka should match some roles, matched {shown}"
+    );
+    harness.get_by_label(&format!("{shown} of {total} roles"));
+    // Every role listed really uses Kafka.
+    let app = harness.state();
+    let kafka = app.catalog.find_tech("kafka").unwrap();
+    for r in &app.list.order {
+        let role = &app.catalog.role(*r).role;
+        let mentions = |s: &str| s.to_lowercase().contains("kafka");
+        assert!(
+            app.catalog.roles_using(kafka).contains(r)
+                || role.summary.as_deref().is_some_and(mentions)
+                || role.tags.iter().any(|t| mentions(t)),
+            "{} matched kafka without using or mentioning it",
+            role.title
+        );
+    }
+}
+
+#[test]
+fn an_empty_search_result_says_so_and_offers_to_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    search(&mut harness, "qqqxqzz");
+    harness.get_by_label_contains("No role matches");
+    harness.get_by_label("Clear the search").click();
+    harness.run();
+    let total = harness.state().catalog.roles.len();
+    harness.get_by_label(&format!("{total} roles"));
+}
+
+#[test]
+fn clicking_a_role_shows_its_title_and_responsibilities() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "DevOps Engineer");
+    assert_eq!(selected_title(&harness), "DevOps Engineer");
+    harness.get_by_label("Responsibilities");
+    let first = harness
+        .state()
+        .catalog
+        .roles
+        .iter()
+        .find(|e| e.role.id == "devops-engineer")
+        .unwrap()
+        .role
+        .responsibilities[0]
+        .clone();
+    harness.get_by_label(&first);
+}
+
+#[test]
+fn a_related_role_link_navigates_and_back_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Backend Developer");
+    let link = harness.get_by_role_and_label(Role::Link, "Data Engineer");
+    link.scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Link, "Data Engineer")
+        .click();
+    harness.run();
+    assert_eq!(selected_title(&harness), "Data Engineer");
+    harness.get_by_label("‹ Back").click();
+    harness.run();
+    assert_eq!(selected_title(&harness), "Backend Developer");
+    // Alt+Right goes forward again.
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(selected_title(&harness), "Data Engineer");
+}
+
+#[test]
+fn arrow_keys_move_through_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    let order = harness.state().list.order.clone();
+    let first = harness.state().catalog.role(order[0]).role.title.clone();
+    open_role(&mut harness, &first);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(order[1]));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().selected, Some(order[0]));
+}
+
+#[test]
+fn ticking_postgresql_in_one_role_ticks_it_in_another_and_survives_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Backend Developer");
+    let before = progress_label(&harness);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "PostgreSQL")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "PostgreSQL")
+        .click();
+    harness.run();
+    let after = progress_label(&harness);
+    assert_ne!(before, after, "the progress text changes");
+
+    open_role(&mut harness, "Data Engineer");
+    assert!(
+        is_checked(&harness, "PostgreSQL"),
+        "ticked in Data Engineer too"
+    );
+    drop(harness);
+
+    // A new app over the same data folder keeps the tick.
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Data Engineer");
+    assert!(is_checked(&harness, "PostgreSQL"));
+}
+
+#[test]
+fn selected_role_and_search_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    search(&mut harness, "data");
+    open_role(&mut harness, "Data Engineer");
+    harness.state_mut().save_settings();
+    drop(harness);
+    let harness = app_in(dir.path());
+    assert_eq!(selected_title(&harness), "Data Engineer");
+    assert_eq!(harness.state().settings.search, "data");
+}
+
+#[test]
+fn a_role_without_salary_figures_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    let title = harness
+        .state()
+        .catalog
+        .roles
+        .iter()
+        .find(|e| e.role.salary.is_empty())
+        .expect("the bundled data has a role without sourced salary")
+        .role
+        .title
+        .clone();
+    open_role(&mut harness, &title);
+    harness.get_by_label(career_atlas::ui::salary_chart::NO_DATA);
+}
+
+#[test]
+fn the_salary_chart_lists_exact_figures_with_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Backend Developer");
+    harness.get_by_label_contains("United States · USD · per year");
+    harness.get_by_label_contains("Source: BLS OEWS May 2024");
+    harness.get_by_label("$90,930");
+    // The founding brief's levels are one click away.
+    harness
+        .get_by_label_contains("Founding brief")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label_contains("Founding brief").click();
+    harness.run();
+    harness.get_by_label("$85,000");
+    harness.get_by_label("$195,000+");
+}
+
+fn progress_label(harness: &Harness<'_, CareerAtlasApp>) -> String {
+    harness
+        .get_by_label_contains("Core: ")
+        .accesskit_node()
+        .label()
+        .or_else(|| {
+            harness
+                .get_by_label_contains("Core: ")
+                .accesskit_node()
+                .value()
+        })
+        .unwrap_or_default()
+}
+
+fn is_checked(harness: &Harness<'_, CareerAtlasApp>, label: &str) -> bool {
+    let node = harness.get_by_role_and_label(Role::CheckBox, label);
+    node.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+}
