@@ -1,22 +1,34 @@
 //! The `eframe::App`: owns the state, lays out the panels, and applies the
 //! commands the panels return — the one place where state changes.
 
+use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
+use crate::import::{
+    FilePicker, ImportEvent, ImportReview, ImportSource, Importer, NO_DIALOG_HELP, RfdPicker,
+};
 use crate::model::catalog::{DatasetOrigin, LoadedDataset};
+use crate::model::diff::DatasetDiff;
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
-use crate::model::{Catalog, RoleIdx, bundled_dataset};
+use crate::model::{Catalog, ReadContext, RoleIdx, RoleKey, bundled_dataset, read_dataset};
 use crate::state::{SETTINGS_VERSION, Settings, ThemeChoice};
+use crate::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
 use crate::store::{SETTINGS_FILE, Store, StoreError};
 use crate::ui::{self, Command, Dialog, Notice};
 
 /// How the app is started.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct AppConfig {
-    /// Where the profile and settings live; `None` keeps everything in memory
-    /// (nothing is saved).
+    /// Where the profile, settings and imported datasets live; `None` keeps
+    /// everything in memory (nothing is saved).
     pub data_dir: Option<PathBuf>,
+    /// Files to import at start (`career-atlas FILE...`, "Open with").
+    pub import_files: Vec<PathBuf>,
+    /// The file dialog; `None` means the native one.
+    pub picker: Option<Arc<dyn FilePicker>>,
 }
 
 /// Runtime state of the role list, rebuilt only when the query or catalog changes.
@@ -27,6 +39,24 @@ pub struct ListState {
     pub rows: Vec<ui::role_list::Row>,
     /// The roles among the rows, in order (for arrow keys).
     pub order: Vec<RoleIdx>,
+}
+
+/// A checked file waiting for the person: a preview to confirm, or an error report.
+pub struct PendingReview {
+    /// The file and what reading it found.
+    pub review: ImportReview,
+    /// What it would change in a loaded dataset of the same name.
+    pub diff: Option<DatasetDiff>,
+    /// Why it cannot be imported even though the file is valid.
+    pub blocked: Option<String>,
+}
+
+/// A dataset removed this session, kept so the removal can be undone.
+pub struct RemovedDataset {
+    /// Its library entry.
+    pub entry: LibraryEntry,
+    /// The dataset as loaded.
+    pub loaded: LoadedDataset,
 }
 
 /// The Career Atlas application.
@@ -43,10 +73,13 @@ pub struct CareerAtlasApp {
     pub store: Option<Store>,
     /// False when the profile on disk must not be overwritten (damaged or newer).
     profile_writable: bool,
+    /// The imported datasets and their files.
+    pub library: LibraryIndex,
+    library_writable: bool,
     /// The role in the detail panel.
     pub selected: Option<RoleIdx>,
-    back: Vec<RoleIdx>,
-    forward: Vec<RoleIdx>,
+    back: Vec<RoleKey>,
+    forward: Vec<RoleKey>,
     /// Cached list rows.
     pub list: ListState,
     /// Messages shown at the top of the window.
@@ -55,6 +88,13 @@ pub struct CareerAtlasApp {
     pub salary_table: usize,
     /// The open dialog window, if any.
     pub dialog: Option<Dialog>,
+    /// Imports and the file dialog, off the UI thread.
+    pub importer: Importer,
+    /// Checked files waiting for confirmation or acknowledgement, oldest first.
+    pub reviews: VecDeque<PendingReview>,
+    /// Datasets removed this session (most recent last).
+    pub removed: Vec<RemovedDataset>,
+    picker: Arc<dyn FilePicker>,
     pending: Pending,
 }
 
@@ -70,15 +110,16 @@ impl CareerAtlasApp {
     /// Creates the app for eframe (or a test harness).
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
-        let app = Self::with_config(config);
+        let ctx = cc.egui_ctx.clone();
+        let app = Self::with_config(config, Arc::new(move || ctx.request_repaint()));
         ui::theme::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(app.settings.theme.preference());
         app
     }
 
-    /// Creates the app state without a window.
+    /// Creates the app state; `wake` asks for a repaint when background work ends.
     #[must_use]
-    pub fn with_config(config: AppConfig) -> Self {
+    pub fn with_config(config: AppConfig, wake: Arc<dyn Fn() + Send + Sync>) -> Self {
         let store = config.data_dir.map(Store::new);
         let mut notices = Vec::new();
         let (profile, profile_writable) = match store.as_ref().map(Store::load_profile) {
@@ -102,11 +143,25 @@ impl CareerAtlasApp {
             }
             _ => Settings::default(),
         };
-        let catalog = Catalog::new(vec![LoadedDataset {
+        let (library, library_writable) = match store.as_ref().map(Store::load_library) {
+            None => (LibraryIndex::default(), true),
+            Some(Ok(l)) => (l, true),
+            Some(Err(e)) => {
+                notices.push(Notice::warning(format!(
+                    "Your imported datasets could not be listed, so imports will not be saved this session: {e}"
+                )));
+                (LibraryIndex::default(), false)
+            }
+        };
+        let mut datasets = vec![LoadedDataset {
             dataset: bundled_dataset(),
             origin: DatasetOrigin::Bundled,
-            visible: true,
-        }]);
+            visible: library.bundled_visible,
+        }];
+        if let Some(store) = &store {
+            datasets.extend(load_library(store, &library, &mut notices));
+        }
+        let catalog = Catalog::new(datasets);
         let index = SearchIndex::new(&catalog);
         let selected = settings
             .selected
@@ -120,6 +175,8 @@ impl CareerAtlasApp {
             profile,
             store,
             profile_writable,
+            library,
+            library_writable,
             selected,
             back: Vec::new(),
             forward: Vec::new(),
@@ -131,12 +188,19 @@ impl CareerAtlasApp {
             notices,
             salary_table: 0,
             dialog: None,
+            importer: Importer::new(wake),
+            reviews: VecDeque::new(),
+            removed: Vec::new(),
+            picker: config.picker.unwrap_or_else(|| Arc::new(RfdPicker)),
             pending: Pending {
                 scroll_list_to_selected: true,
                 ..Pending::default()
             },
         };
         app.rebuild_list();
+        for path in config.import_files {
+            app.start_import(ImportSource::Path(path));
+        }
         app
     }
 
@@ -149,6 +213,19 @@ impl CareerAtlasApp {
             rows,
             order,
         };
+    }
+
+    /// Rebuilds catalog, index and list after datasets changed, keeping the
+    /// selection and history by role key.
+    fn rebuild_catalog(&mut self, datasets: Vec<LoadedDataset>) {
+        let selected = self.selected.map(|r| self.catalog.role_key(r));
+        self.catalog = Catalog::new(datasets);
+        self.index = SearchIndex::new(&self.catalog);
+        self.selected = selected
+            .and_then(|k| self.catalog.find_role(&k))
+            .or_else(|| (!self.catalog.roles.is_empty()).then_some(RoleIdx(0)));
+        self.rebuild_list();
+        self.pending.scroll_list_to_selected = true;
     }
 
     /// Writes the settings file (also called by eframe's periodic save).
@@ -172,10 +249,223 @@ impl CareerAtlasApp {
         }
     }
 
+    fn save_library(&mut self) {
+        if !self.library_writable {
+            return;
+        }
+        if let Some(store) = &self.store
+            && let Err(e) = store.save_library(&self.library)
+        {
+            self.report_store_error(&e);
+        }
+    }
+
     fn report_store_error(&mut self, e: &StoreError) {
         let text = format!("Your changes could not be saved: {e}");
         if !self.notices.iter().any(|n| n.text == text) {
             self.notices.push(Notice::warning(text));
+        }
+    }
+
+    /// Starts reading a file to import; the preview or error report follows.
+    pub fn start_import(&mut self, source: ImportSource) {
+        let known: HashSet<String> = self.catalog.role_ids();
+        self.importer.start(source, Arc::new(known));
+    }
+
+    /// Takes finished background work: checked files and dialog results.
+    pub fn poll_background(&mut self) {
+        for event in self.importer.poll() {
+            match event {
+                ImportEvent::Reviewed(review) => {
+                    let pending = self.pending_review(*review);
+                    self.reviews.push_back(pending);
+                }
+                ImportEvent::Picked(Some(paths), _) => {
+                    for p in paths {
+                        self.start_import(ImportSource::Path(p));
+                    }
+                }
+                ImportEvent::Picked(None, open_for) => {
+                    // Nobody cancels a dialog within a blink: no dialog was shown.
+                    if open_for < Duration::from_millis(300) {
+                        self.notices.push(Notice::warning(NO_DIALOG_HELP));
+                    }
+                }
+            }
+        }
+    }
+
+    fn pending_review(&self, review: ImportReview) -> PendingReview {
+        let dataset = review.outcome.as_ref().and_then(|o| o.dataset.as_ref());
+        let mut diff = None;
+        let mut blocked = None;
+        if let Some(ds) = dataset
+            && let Some(existing) = self
+                .catalog
+                .datasets
+                .iter()
+                .find(|d| d.dataset.name == ds.name)
+        {
+            if existing.origin == DatasetOrigin::Bundled {
+                blocked = Some(format!(
+                    "“{}” is the name of the dataset that comes with the app. Give your dataset another `name` and import it again.",
+                    ds.name
+                ));
+            } else {
+                diff = Some(DatasetDiff::between(&existing.dataset, ds));
+            }
+        }
+        PendingReview {
+            review,
+            diff,
+            blocked,
+        }
+    }
+
+    /// Number of imports still being read.
+    #[must_use]
+    pub fn imports_in_flight(&self) -> usize {
+        self.importer.in_flight().len()
+    }
+
+    fn confirm_import(&mut self) {
+        let Some(pending) = self.reviews.pop_front() else {
+            return;
+        };
+        if pending.blocked.is_some() {
+            return;
+        }
+        let review = pending.review;
+        let Some(dataset) = review.outcome.and_then(|o| o.dataset) else {
+            return;
+        };
+        let name = dataset.name.clone();
+        let roles = dataset.roles.len();
+        let first_role = dataset.roles.first().map(|r| RoleKey {
+            dataset: name.clone(),
+            id: r.id.clone(),
+        });
+        let imported_at =
+            humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+        let source_file = match &review.source {
+            ImportSource::Path(p) => std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .display()
+                .to_string(),
+            ImportSource::Bytes { name, .. } => name.clone(),
+        };
+        let entry = LibraryEntry {
+            name: name.clone(),
+            file: copy_file_name(&name),
+            source_file: source_file.clone(),
+            imported_at: imported_at.clone(),
+            visible: true,
+        };
+        if let Some(store) = &self.store
+            && self.library_writable
+            && let Err(e) = store.save_dataset_copy(&entry.file, &review.bytes)
+        {
+            self.report_store_error(&e);
+        }
+        self.library.datasets.retain(|e| e.name != name);
+        self.library.datasets.push(entry);
+        self.save_library();
+
+        let mut datasets = std::mem::take(&mut self.catalog.datasets);
+        datasets.retain(|d| d.dataset.name != name || d.origin == DatasetOrigin::Bundled);
+        datasets.push(LoadedDataset {
+            dataset,
+            origin: DatasetOrigin::Imported {
+                source_file,
+                imported_at,
+            },
+            visible: true,
+        });
+        self.removed.retain(|r| r.entry.name != name);
+        self.rebuild_catalog(datasets);
+        self.notices.push(Notice::info(format!(
+            "Imported “{name}”: {roles} {}.",
+            if roles == 1 { "role" } else { "roles" }
+        )));
+        if let Some(role) = first_role.and_then(|k| self.catalog.find_role(&k)) {
+            self.open(role);
+        }
+    }
+
+    fn set_dataset_visible(&mut self, index: usize, visible: bool) {
+        let mut datasets = std::mem::take(&mut self.catalog.datasets);
+        let Some(d) = datasets.get_mut(index) else {
+            self.catalog.datasets = datasets;
+            return;
+        };
+        d.visible = visible;
+        match &d.origin {
+            DatasetOrigin::Bundled => self.library.bundled_visible = visible,
+            DatasetOrigin::Imported { .. } => {
+                let name = d.dataset.name.clone();
+                if let Some(e) = self.library.datasets.iter_mut().find(|e| e.name == name) {
+                    e.visible = visible;
+                }
+            }
+        }
+        self.save_library();
+        self.rebuild_catalog(datasets);
+    }
+
+    fn remove_dataset(&mut self, index: usize) {
+        let mut datasets = std::mem::take(&mut self.catalog.datasets);
+        if datasets
+            .get(index)
+            .is_none_or(|d| d.origin == DatasetOrigin::Bundled)
+        {
+            self.catalog.datasets = datasets;
+            return;
+        }
+        let loaded = datasets.remove(index);
+        if let Some(pos) = self
+            .library
+            .datasets
+            .iter()
+            .position(|e| e.name == loaded.dataset.name)
+        {
+            let entry = self.library.datasets.remove(pos);
+            self.notices.push(Notice::info(format!(
+                "Removed “{}”. Datasets › Undo brings it back until you quit.",
+                entry.name
+            )));
+            self.removed.push(RemovedDataset { entry, loaded });
+        }
+        self.save_library();
+        self.rebuild_catalog(datasets);
+    }
+
+    fn undo_remove(&mut self) {
+        let Some(RemovedDataset { entry, loaded }) = self.removed.pop() else {
+            return;
+        };
+        self.library.datasets.push(entry);
+        self.save_library();
+        let mut datasets = std::mem::take(&mut self.catalog.datasets);
+        datasets.push(loaded);
+        self.rebuild_catalog(datasets);
+    }
+
+    fn reimport(&mut self, index: usize) {
+        if let Some(DatasetOrigin::Imported { source_file, .. }) =
+            self.catalog.datasets.get(index).map(|d| d.origin.clone())
+        {
+            self.start_import(ImportSource::Path(PathBuf::from(source_file)));
+        }
+    }
+
+    /// Deletes the copies of datasets removed this session (called on exit,
+    /// so that Undo works until then).
+    pub fn forget_removed(&mut self) {
+        if let Some(store) = &self.store {
+            for r in self.removed.drain(..) {
+                store.remove_dataset_copy(&r.entry.file);
+            }
         }
     }
 
@@ -185,7 +475,7 @@ impl CareerAtlasApp {
             return;
         }
         if let Some(current) = self.selected {
-            self.back.push(current);
+            self.back.push(self.catalog.role_key(current));
         }
         self.forward.clear();
         self.show(role);
@@ -210,26 +500,30 @@ impl CareerAtlasApp {
         !self.forward.is_empty()
     }
 
+    fn step_history(&mut self, forward: bool) {
+        let (from, to) = if forward {
+            (&mut self.forward, &mut self.back)
+        } else {
+            (&mut self.back, &mut self.forward)
+        };
+        // Skip entries whose dataset has gone since.
+        while let Some(key) = from.pop() {
+            if let Some(role) = self.catalog.find_role(&key) {
+                if let Some(cur) = self.selected {
+                    to.push(self.catalog.role_key(cur));
+                }
+                self.show(role);
+                return;
+            }
+        }
+    }
+
     /// Applies one command from a panel.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Open(role) => self.open(role),
-            Command::Back => {
-                if let Some(prev) = self.back.pop() {
-                    if let Some(cur) = self.selected {
-                        self.forward.push(cur);
-                    }
-                    self.show(prev);
-                }
-            }
-            Command::Forward => {
-                if let Some(next) = self.forward.pop() {
-                    if let Some(cur) = self.selected {
-                        self.back.push(cur);
-                    }
-                    self.show(next);
-                }
-            }
+            Command::Back => self.step_history(false),
+            Command::Forward => self.step_history(true),
             Command::SetTicked(tech, ticked) => {
                 let info = self.catalog.tech(tech).clone();
                 self.profile.set_ticked(&info, ticked);
@@ -259,6 +553,15 @@ impl CareerAtlasApp {
                     self.notices.remove(i);
                 }
             }
+            Command::OpenImportDialog => self.importer.open_dialog(Arc::clone(&self.picker)),
+            Command::ConfirmImport => self.confirm_import(),
+            Command::DismissReview => {
+                self.reviews.pop_front();
+            }
+            Command::SetDatasetVisible(i, visible) => self.set_dataset_visible(i, visible),
+            Command::RemoveDataset(i) => self.remove_dataset(i),
+            Command::UndoRemove => self.undo_remove(),
+            Command::Reimport(i) => self.reimport(i),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -288,7 +591,11 @@ impl CareerAtlasApp {
     /// Lays out the whole window for one frame and applies what the panels asked.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_background();
         let mut commands = ui::shortcuts::read_keys(&ctx);
+        for source in ui::import::dropped_files(&ctx) {
+            self.start_import(source);
+        }
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui::top_bar::ui(ui, self, &mut commands);
@@ -321,11 +628,62 @@ impl CareerAtlasApp {
         });
         ui::about::window(&ctx, self, &mut commands);
         ui::shortcuts::window(&ctx, self, &mut commands);
+        ui::datasets::window(&ctx, self, &mut commands);
+        ui::import::review_window(&ctx, self, &mut commands);
+        ui::import::drop_hint(&ctx);
 
         for c in commands {
             self.apply(&ctx, c);
         }
     }
+}
+
+/// Reads the imported datasets listed in the library; a copy that cannot be
+/// read is reported and kept on disk (never deleted), so nothing is lost.
+fn load_library(
+    store: &Store,
+    library: &LibraryIndex,
+    notices: &mut Vec<Notice>,
+) -> Vec<LoadedDataset> {
+    let mut out = Vec::new();
+    for entry in &library.datasets {
+        let bytes = match store.read_dataset_copy(&entry.file) {
+            Ok(b) => b,
+            Err(e) => {
+                notices.push(Notice::warning(format!(
+                    "The imported dataset “{}” could not be loaded: {e}. Import it again from {}.",
+                    entry.name, entry.source_file
+                )));
+                continue;
+            }
+        };
+        let stem = std::path::Path::new(&entry.source_file)
+            .file_stem()
+            .map_or_else(|| entry.name.clone(), |s| s.to_string_lossy().into_owned());
+        let outcome = read_dataset(&stem, &bytes, ReadContext::default());
+        match outcome.dataset {
+            Some(mut dataset) => {
+                // The index's name is the identity; a bare-array copy would
+                // otherwise be renamed after its copy file.
+                dataset.name.clone_from(&entry.name);
+                out.push(LoadedDataset {
+                    dataset,
+                    origin: DatasetOrigin::Imported {
+                        source_file: entry.source_file.clone(),
+                        imported_at: entry.imported_at.clone(),
+                    },
+                    visible: entry.visible,
+                });
+            }
+            None => notices.push(Notice::warning(format!(
+                "The saved copy of “{}” is damaged ({} errors) and was not loaded. Import it again from {}.",
+                entry.name,
+                outcome.error_count(),
+                entry.source_file
+            ))),
+        }
+    }
+    out
 }
 
 impl eframe::App for CareerAtlasApp {
@@ -335,5 +693,9 @@ impl eframe::App for CareerAtlasApp {
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_settings();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.forget_removed();
     }
 }

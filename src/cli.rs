@@ -19,7 +19,7 @@ pub const USAGE: &str = "\
 Career Atlas — explore careers in tech, offline.
 
 Usage:
-  career-atlas                     open the app
+  career-atlas [FILE...]           open the app, importing the role files named
   career-atlas validate [--json] FILE...
                                    check role files; one line per problem:
                                    FILE:LINE:COL: error|warning: PATH: message
@@ -52,7 +52,7 @@ pub fn validate(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
     let mut status = EXIT_OK;
     for file in files {
         let path = Path::new(file.as_str());
-        let bytes = match read_file(path) {
+        let bytes = match crate::import::read_file(path) {
             Ok(b) => b,
             Err(message) => {
                 if json {
@@ -111,32 +111,4 @@ pub fn validate(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
         }
     }
     status
-}
-
-/// Reads a file, refusing directories, devices and oversized files with a
-/// message a person can act on.
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
-    if meta.is_dir() {
-        return Err("this is a folder, not a file; name the .json files inside it".into());
-    }
-    if !meta.is_file() {
-        return Err("this is not a regular file (a device or pipe?); name a .json file".into());
-    }
-    if meta.len() > crate::model::reader::MAX_FILE_BYTES as u64 {
-        return Err(format!(
-            "the file is {} MB; role files may be at most {} MB",
-            meta.len() / (1024 * 1024),
-            crate::model::reader::MAX_FILE_BYTES / (1024 * 1024)
-        ));
-    }
-    std::fs::read(path).map_err(|e| describe_io(&e))
-}
-
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: the file cannot be read".into(),
-        _ => format!("cannot read the file: {e}"),
-    }
 }

@@ -7,10 +7,12 @@
 //! - [`store`]: files on disk, written atomically;
 //! - [`app`]: the `eframe::App` that owns state and applies commands;
 //! - [`ui`]: one module per panel;
+//! - [`import`]: reading role files off the UI thread, for every way in;
 //! - [`cli`]: the command line (`career-atlas validate FILE...`).
 
 pub mod app;
 pub mod cli;
+pub mod import;
 pub mod model;
 pub mod state;
 pub mod store;

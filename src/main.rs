@@ -21,12 +21,14 @@ fn main() -> std::process::ExitCode {
             println!("career-atlas {}", env!("CARGO_PKG_VERSION"));
             return exit(cli::EXIT_OK);
         }
-        Some(other) => {
-            eprintln!("career-atlas: unknown argument {other}\n\n{}", cli::USAGE);
+        Some(other) if other.starts_with('-') => {
+            eprintln!("career-atlas: unknown option {other}\n\n{}", cli::USAGE);
             return exit(cli::EXIT_UNREADABLE);
         }
-        None => {}
+        _ => {}
     }
+    // Anything else names files to import ("Open with", `career-atlas FILE...`).
+    let import_files = args.iter().map(std::path::PathBuf::from).collect();
     let data_dir = default_data_dir();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Career Atlas")
@@ -41,7 +43,11 @@ fn main() -> std::process::ExitCode {
         persistence_path: data_dir.as_ref().map(|d| d.join("app.ron")),
         ..Default::default()
     };
-    let config = AppConfig { data_dir };
+    let config = AppConfig {
+        data_dir,
+        import_files,
+        picker: None,
+    };
     let result = eframe::run_native(
         "Career Atlas",
         options,

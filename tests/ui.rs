@@ -18,6 +18,7 @@ fn app_in(dir: &Path) -> Harness<'static, CareerAtlasApp> {
                 cc,
                 AppConfig {
                     data_dir: Some(dir),
+                    ..AppConfig::default()
                 },
             )
         });

@@ -3,6 +3,8 @@
 
 pub mod catalog;
 pub mod diagnostic;
+pub mod diff;
+pub mod lint;
 pub mod money;
 pub mod profile;
 pub mod reader;

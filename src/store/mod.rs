@@ -12,6 +12,8 @@ use serde::de::DeserializeOwned;
 
 use crate::model::profile::{PROFILE_VERSION, Profile};
 
+pub mod library;
+
 /// The reverse-DNS application id, used for the data folder, the window class
 /// and the desktop entry.
 pub const APP_ID: &str = "io.github.careeratlas.CareerAtlas";
@@ -136,9 +138,14 @@ impl Store {
             path: path.clone(),
             source,
         };
-        fs::create_dir_all(&self.dir).map_err(|e| io("cannot create the folder for", e))?;
-        let mut tmp =
-            tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| io("cannot write", e))?;
+        // The temporary file lives beside the target so the rename stays on one
+        // file system and is atomic.
+        let dir = path.parent().unwrap_or(&self.dir).to_path_buf();
+        fs::create_dir_all(&dir).map_err(|e| io("cannot create the folder for", e))?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".tmp-")
+            .tempfile_in(&dir)
+            .map_err(|e| io("cannot write", e))?;
         tmp.write_all(bytes).map_err(|e| io("cannot write", e))?;
         tmp.as_file()
             .sync_all()

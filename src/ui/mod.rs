@@ -2,6 +2,8 @@
 //! [`crate::app::CareerAtlasApp::apply`] changes state.
 
 pub mod about;
+pub mod datasets;
+pub mod import;
 pub mod role_detail;
 pub mod role_list;
 pub mod salary_chart;
@@ -40,6 +42,20 @@ pub enum Command {
     ShowDialog(Option<Dialog>),
     /// Remove a notice.
     DismissNotice(usize),
+    /// Show the native file dialog to import files.
+    OpenImportDialog,
+    /// Import the file shown in the preview.
+    ConfirmImport,
+    /// Close the preview or error report without importing.
+    DismissReview,
+    /// Show or hide a dataset's roles (index into the catalog's datasets).
+    SetDatasetVisible(usize, bool),
+    /// Remove an imported dataset (undoable this session).
+    RemoveDataset(usize),
+    /// Bring back the last removed dataset.
+    UndoRemove,
+    /// Read an imported dataset's source file again.
+    Reimport(usize),
     /// Close the window.
     Quit,
 }
@@ -51,6 +67,8 @@ pub enum Dialog {
     About,
     /// The keyboard shortcuts.
     Shortcuts,
+    /// The loaded datasets.
+    Datasets,
 }
 
 /// How serious a notice is.

@@ -8,6 +8,7 @@ use crate::app::CareerAtlasApp;
 /// Every shortcut, for the help window: keys, what they do.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+F", "Search roles and technologies"),
+    ("Ctrl+O", "Import role files"),
     ("Up / Down", "Previous / next role in the list"),
     ("Esc", "Clear the search, or close a window"),
     ("Alt+Left", "Back to the previous role"),
@@ -28,6 +29,9 @@ pub fn read_keys(ctx: &egui::Context) -> Vec<Command> {
     ctx.input_mut(|i| {
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
             out.push(Command::FocusSearch);
+        }
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+            out.push(Command::OpenImportDialog);
         }
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)) {
             out.push(Command::Quit);

@@ -12,6 +12,18 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui
+                .add(egui::Button::new("Import role files…").shortcut_text("Ctrl+O"))
+                .clicked()
+            {
+                out.push(Command::OpenImportDialog);
+                ui.close();
+            }
+            if ui.button("Datasets…").clicked() {
+                out.push(Command::ShowDialog(Some(Dialog::Datasets)));
+                ui.close();
+            }
+            ui.separator();
+            if ui
                 .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
                 .clicked()
             {
@@ -62,6 +74,11 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
             .clicked()
         {
             out.push(Command::Forward);
+        }
+        super::import::progress(ui, app);
+        if app.importer.dialog_open() {
+            ui.spinner();
+            ui.label("Choose files in the dialog…");
         }
     });
     let dark = ui.visuals().dark_mode;

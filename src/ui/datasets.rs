@@ -1,0 +1,118 @@
+//! The "Datasets" window: every loaded dataset with its details; show or hide,
+//! remove (undoable this session), re-import.
+
+use egui::RichText;
+
+use super::{Command, Dialog};
+use crate::app::CareerAtlasApp;
+use crate::model::catalog::DatasetOrigin;
+
+/// The window, when open.
+pub fn window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+    if app.dialog != Some(Dialog::Datasets) {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Datasets")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(620.0)
+        .max_height(ctx.content_rect().height() * 0.85)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button("Import…").on_hover_text("Ctrl+O").clicked() {
+                    out.push(Command::OpenImportDialog);
+                }
+                if let Some(last) = app.removed.last()
+                    && ui
+                        .button(format!("Undo removal of “{}”", last.entry.name))
+                        .clicked()
+                {
+                    out.push(Command::UndoRemove);
+                }
+            });
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for (i, loaded) in app.catalog.datasets.iter().enumerate() {
+                    dataset_row(ui, i, loaded, out);
+                    ui.separator();
+                }
+            });
+        });
+    if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        out.push(Command::ShowDialog(None));
+    }
+}
+
+fn dataset_row(
+    ui: &mut egui::Ui,
+    index: usize,
+    loaded: &crate::model::catalog::LoadedDataset,
+    out: &mut Vec<Command>,
+) {
+    let ds = &loaded.dataset;
+    ui.horizontal(|ui| {
+        let mut visible = loaded.visible;
+        if ui
+            .checkbox(&mut visible, RichText::new(&ds.name).strong())
+            .on_hover_text("Show this dataset's roles in the list")
+            .changed()
+        {
+            out.push(Command::SetDatasetVisible(index, visible));
+        }
+        if let DatasetOrigin::Imported { .. } = loaded.origin {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Remove")
+                    .on_hover_text(format!(
+                        "Remove “{}” (undo is possible until you quit)",
+                        ds.name
+                    ))
+                    .clicked()
+                {
+                    out.push(Command::RemoveDataset(index));
+                }
+                if ui
+                    .button("Re-import")
+                    .on_hover_text("Read the source file again to update this dataset")
+                    .clicked()
+                {
+                    out.push(Command::Reimport(index));
+                }
+            });
+        }
+    });
+    if let Some(d) = &ds.description {
+        ui.label(d);
+    }
+    let mut meta = vec![format!("{} roles", ds.roles.len())];
+    if let Some(a) = &ds.author {
+        meta.push(format!("by {a}"));
+    }
+    if let Some(v) = &ds.version {
+        meta.push(format!("version {v}"));
+    }
+    if let Some(a) = &ds.as_of {
+        meta.push(format!("as of {a}"));
+    }
+    ui.label(RichText::new(meta.join(" · ")).small());
+    match &loaded.origin {
+        DatasetOrigin::Bundled => {
+            ui.label(
+                RichText::new("Comes with the app; it can be hidden but not removed.")
+                    .small()
+                    .weak(),
+            );
+        }
+        DatasetOrigin::Imported {
+            source_file,
+            imported_at,
+        } => {
+            ui.label(
+                RichText::new(format!("Imported {imported_at} from {source_file}"))
+                    .small()
+                    .weak(),
+            );
+        }
+    }
+}
