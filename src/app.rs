@@ -215,10 +215,12 @@ impl CareerAtlasApp {
         };
     }
 
-    /// Rebuilds catalog, index and list after datasets changed, keeping the
-    /// selection and history by role key.
-    fn rebuild_catalog(&mut self, datasets: Vec<LoadedDataset>) {
+    /// Changes the loaded datasets, then rebuilds catalog, index and list,
+    /// keeping the selection by role key.
+    fn change_datasets(&mut self, change: impl FnOnce(&mut Vec<LoadedDataset>)) {
         let selected = self.selected.map(|r| self.catalog.role_key(r));
+        let mut datasets = std::mem::take(&mut self.catalog.datasets);
+        change(&mut datasets);
         self.catalog = Catalog::new(datasets);
         self.index = SearchIndex::new(&self.catalog);
         self.selected = selected
@@ -372,18 +374,18 @@ impl CareerAtlasApp {
         self.library.datasets.push(entry);
         self.save_library();
 
-        let mut datasets = std::mem::take(&mut self.catalog.datasets);
-        datasets.retain(|d| d.dataset.name != name || d.origin == DatasetOrigin::Bundled);
-        datasets.push(LoadedDataset {
-            dataset,
-            origin: DatasetOrigin::Imported {
-                source_file,
-                imported_at,
-            },
-            visible: true,
-        });
         self.removed.retain(|r| r.entry.name != name);
-        self.rebuild_catalog(datasets);
+        self.change_datasets(|datasets| {
+            datasets.retain(|d| d.dataset.name != name || d.origin == DatasetOrigin::Bundled);
+            datasets.push(LoadedDataset {
+                dataset,
+                origin: DatasetOrigin::Imported {
+                    source_file,
+                    imported_at,
+                },
+                visible: true,
+            });
+        });
         self.notices.push(Notice::info(format!(
             "Imported “{name}”: {roles} {}.",
             if roles == 1 { "role" } else { "roles" }
@@ -394,12 +396,9 @@ impl CareerAtlasApp {
     }
 
     fn set_dataset_visible(&mut self, index: usize, visible: bool) {
-        let mut datasets = std::mem::take(&mut self.catalog.datasets);
-        let Some(d) = datasets.get_mut(index) else {
-            self.catalog.datasets = datasets;
+        let Some(d) = self.catalog.datasets.get(index) else {
             return;
         };
-        d.visible = visible;
         match &d.origin {
             DatasetOrigin::Bundled => self.library.bundled_visible = visible,
             DatasetOrigin::Imported { .. } => {
@@ -410,34 +409,30 @@ impl CareerAtlasApp {
             }
         }
         self.save_library();
-        self.rebuild_catalog(datasets);
+        self.change_datasets(|datasets| datasets[index].visible = visible);
     }
 
     fn remove_dataset(&mut self, index: usize) {
-        let mut datasets = std::mem::take(&mut self.catalog.datasets);
-        if datasets
-            .get(index)
-            .is_none_or(|d| d.origin == DatasetOrigin::Bundled)
-        {
-            self.catalog.datasets = datasets;
+        let Some(d) = self.catalog.datasets.get(index) else {
+            return;
+        };
+        if d.origin == DatasetOrigin::Bundled {
             return;
         }
-        let loaded = datasets.remove(index);
-        if let Some(pos) = self
-            .library
-            .datasets
-            .iter()
-            .position(|e| e.name == loaded.dataset.name)
-        {
+        let name = d.dataset.name.clone();
+        let mut loaded = None;
+        self.change_datasets(|datasets| loaded = Some(datasets.remove(index)));
+        if let (Some(loaded), Some(pos)) = (
+            loaded,
+            self.library.datasets.iter().position(|e| e.name == name),
+        ) {
             let entry = self.library.datasets.remove(pos);
             self.notices.push(Notice::info(format!(
-                "Removed “{}”. Datasets › Undo brings it back until you quit.",
-                entry.name
+                "Removed “{name}”. Datasets › Undo brings it back until you quit."
             )));
             self.removed.push(RemovedDataset { entry, loaded });
         }
         self.save_library();
-        self.rebuild_catalog(datasets);
     }
 
     fn undo_remove(&mut self) {
@@ -446,9 +441,7 @@ impl CareerAtlasApp {
         };
         self.library.datasets.push(entry);
         self.save_library();
-        let mut datasets = std::mem::take(&mut self.catalog.datasets);
-        datasets.push(loaded);
-        self.rebuild_catalog(datasets);
+        self.change_datasets(|datasets| datasets.push(loaded));
     }
 
     fn reimport(&mut self, index: usize) {

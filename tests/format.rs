@@ -501,3 +501,12 @@ fn valid_files_yield_no_diagnostics_at_all() {
         0.92
     );
 }
+
+#[test]
+fn warnings_of_later_roles_survive_an_error_in_an_earlier_one() {
+    let t = "[\n{\"id\": \"Bad\", \"title\": \"A\", \"stack\": {}},\n{\"id\": \"b\", \"title\": \"B\", \"stack\": {\"L\": [\"Go\", \"go\"]}}\n]";
+    let out = read(t);
+    let w: Vec<_> = out.diagnostics.iter().filter(|d| !d.is_error()).collect();
+    assert_eq!(w.len(), 1, "{:#?}", out.diagnostics);
+    assert_eq!((w[0].line, w[0].path.as_str()), (3, "[1].stack.L[1]"));
+}

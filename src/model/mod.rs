@@ -8,7 +8,9 @@ pub mod lint;
 pub mod money;
 pub mod profile;
 pub mod reader;
+pub mod schema;
 pub mod search;
+pub mod synthetic;
 pub mod types;
 
 pub use catalog::{Catalog, DatasetOrigin, LoadedDataset, RoleIdx, RoleKey, TechId};

@@ -136,6 +136,7 @@ pub fn read_dataset(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadO
         index: &index,
         path: Vec::new(),
         diagnostics: Vec::new(),
+        role_items: Vec::new(),
     };
     let dataset = walker.document(&root, file_stem, cx);
     let mut diagnostics = walker.diagnostics;
@@ -185,6 +186,10 @@ struct Walker<'t> {
     index: &'t LineIndex<'t>,
     path: Vec<Seg>,
     diagnostics: Vec<Diagnostic>,
+    /// For each role read: its index among the file's role values, and whether
+    /// it read without error (only those get the cross-checks, whose positions
+    /// rely on the values lining up with what was read).
+    role_items: Vec<(usize, bool)>,
 }
 
 /// The fields of one JSON object, by name (the last one wins on duplicates).
@@ -338,6 +343,10 @@ pub fn closest_name<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
 }
 
 impl Walker<'_> {
+    fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
     fn path_string(&self) -> String {
         let mut out = String::new();
         for seg in &self.path {
@@ -632,7 +641,10 @@ impl Walker<'_> {
                 if has("format") {
                     self.dataset_object(obj)
                 } else if has("id") || has("title") {
+                    let errors_before = self.error_count();
                     let role = self.role(root);
+                    self.role_items
+                        .push((0, self.error_count() == errors_before));
                     role.map(|r| bare_dataset(file_stem, vec![r]))
                 } else if has("roles") || has("name") {
                     self.error(
@@ -860,8 +872,11 @@ impl Walker<'_> {
         let mut roles = Vec::with_capacity(items.len());
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, item) in items.iter().enumerate() {
+            let errors_before = self.error_count();
             let role = self.in_index(i, |w| w.role(item));
             if let Some(role) = role {
+                self.role_items
+                    .push((i, self.error_count() == errors_before));
                 if let Some(first) = seen.get(&role.id) {
                     let id_value = item.as_object().and_then(|o| o.get("id")).map(|p| &p.value);
                     let at = Pos(id_value.map_or(item.start(), Ranged::start));
@@ -879,7 +894,6 @@ impl Walker<'_> {
         roles
     }
 
-    #[allow(clippy::too_many_lines)] // one statement per field of the format
     fn role(&mut self, v: &Value<'_>) -> Option<Role> {
         let obj = self.object(v, "a role")?;
         let f = self.fields(obj, ROLE_FIELDS);
@@ -1272,8 +1286,14 @@ impl Walker<'_> {
         }
         let own_ids: HashSet<&str> = dataset.roles.iter().map(|r| r.id.as_str()).collect();
         let single = !prefix && matches!(root, Value::Object(_));
-        for (ri, (role, rv)) in dataset.roles.iter().zip(role_values).enumerate() {
-            let Some(ro) = rv.as_object() else { continue };
+        let role_items = std::mem::take(&mut self.role_items);
+        for (role, &(ri, clean)) in dataset.roles.iter().zip(&role_items) {
+            let Some(ro) = role_values.get(ri).and_then(|v| v.as_object()) else {
+                continue;
+            };
+            if !clean {
+                continue;
+            }
             let enter = |w: &mut Self, f: &mut dyn FnMut(&mut Self)| {
                 if prefix {
                     w.path.push(Seg::Key("roles".into()));

@@ -122,7 +122,6 @@ impl SearchIndex {
     /// Roles matching `query`, best first (ties keep catalog order). An empty
     /// query matches every role with score 0.
     #[must_use]
-    #[allow(clippy::too_many_lines)] // one pass per query word, field by field
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let query_words: Vec<&str> = query.split_whitespace().collect();
         if query_words.is_empty() {

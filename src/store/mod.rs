@@ -59,8 +59,7 @@ pub enum StoreError {
 /// The platform data folder for the app (`~/.local/share/<app id>` on Linux).
 #[must_use]
 pub fn default_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("io.github", "careeratlas", "CareerAtlas")
-        .map(|d| d.data_dir().to_path_buf())
+    directories::ProjectDirs::from_path(PathBuf::from(APP_ID)).map(|d| d.data_dir().to_path_buf())
 }
 
 /// A folder the app saves into.

@@ -100,27 +100,28 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
     }
     if !role.related.is_empty() {
         section(ui, "Related roles");
-        ui.horizontal_wrapped(|ui| {
-            for id in &role.related {
-                match catalog.resolve_related(idx, id) {
-                    Some(target) => {
-                        let title = &catalog.role(target).role.title;
+        for id in &role.related {
+            match catalog.resolve_related(idx, id) {
+                Some(target) => {
+                    let other = &catalog.role(target).role;
+                    ui.horizontal_wrapped(|ui| {
                         if ui
-                            .link(title)
-                            .on_hover_text(format!("Open {title}"))
+                            .link(RichText::new(&other.title).strong())
+                            .on_hover_text(format!("Open {}", other.title))
                             .clicked()
                         {
                             out.push(Command::Open(target));
                         }
-                    }
-                    None => {
-                        ui.label(RichText::new(id).weak())
-                            .on_hover_text("This role is not in any loaded dataset");
-                    }
+                        if let Some(s) = &other.summary {
+                            ui.label(RichText::new(s).weak());
+                        }
+                    });
                 }
-                ui.add_space(8.0);
+                None => {
+                    ui.label(RichText::new(format!("{id} (not in any loaded dataset)")).weak());
+                }
             }
-        });
+        }
     }
 
     section(ui, "Technology stack");

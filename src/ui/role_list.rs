@@ -159,18 +159,29 @@ pub fn ui(
     }
     scroll.show_rows(ui, LIST_ROW_HEIGHT, rows.len(), |ui, range| {
         ui.set_min_width(ui.available_width());
-        for row in &rows[range] {
-            match row {
-                Row::Header(name) => {
-                    ui.add_sized(
-                        [ui.available_width(), LIST_ROW_HEIGHT],
-                        egui::Label::new(RichText::new(name).small().strong())
-                            .halign(egui::Align::Min),
-                    );
+        // Justified: every row spans the panel, with its text at the left.
+        ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+            for row in &rows[range] {
+                match row {
+                    Row::Header(name) => {
+                        // Exactly one row high, so `show_rows` can place every row.
+                        let (rect, _) = ui.allocate_exact_size(
+                            egui::vec2(ui.available_width(), LIST_ROW_HEIGHT),
+                            egui::Sense::hover(),
+                        );
+                        ui.scope_builder(
+                            egui::UiBuilder::new()
+                                .max_rect(rect)
+                                .layout(egui::Layout::left_to_right(egui::Align::Max)),
+                            |ui| {
+                                ui.label(RichText::new(name.to_uppercase()).small().strong().weak())
+                            },
+                        );
+                    }
+                    Row::Role(idx) => role_row(ui, cx, *idx, out),
                 }
-                Row::Role(idx) => role_row(ui, cx, *idx, out),
             }
-        }
+        });
     });
 }
 
@@ -188,7 +199,7 @@ fn role_row(ui: &mut egui::Ui, cx: &ListCx<'_>, idx: RoleIdx, out: &mut Vec<Comm
             RichText::new(format!("{} of {} ticked", progress.done, progress.total)).small(),
         );
     }
-    let response = ui.add_sized([ui.available_width(), LIST_ROW_HEIGHT], button);
+    let response = ui.add(button.min_size(egui::vec2(0.0, LIST_ROW_HEIGHT)));
     let response = match &entry.role.summary {
         Some(s) => response.on_hover_text(s),
         None => response,

@@ -60,13 +60,39 @@ fn table_tab_label(t: &SalaryTable) -> String {
     }
 }
 
+/// The source up to its first comma or colon: "BLS OEWS May 2024".
 fn short_source(s: &str) -> String {
-    let cut: String = s.chars().take(32).collect();
-    if cut.len() < s.len() {
+    let head = s.split([',', ':', '(']).next().unwrap_or(s).trim();
+    let cut: String = head.chars().take(32).collect();
+    if cut.len() < head.len() {
         format!("{cut}…")
     } else {
         cut
     }
+}
+
+/// Axis marks at a round step that gives five to eight labels.
+#[allow(clippy::needless_pass_by_value)] // the signature egui_plot asks for
+fn money_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (lo, hi) = input.bounds;
+    let span = (hi - lo).max(1.0);
+    let raw = span / 6.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(magnitude * 10.0);
+    let mut marks = Vec::new();
+    let mut v = (lo / step).ceil() * step;
+    while v <= hi {
+        marks.push(egui_plot::GridMark {
+            value: v,
+            step_size: step,
+        });
+        v += step;
+    }
+    marks
 }
 
 /// What the figures are: percentiles of a survey or ranges by level.
@@ -118,7 +144,6 @@ fn extent(t: &SalaryTable) -> (f64, f64) {
     if lo.is_finite() { (lo, hi) } else { (0.0, hi) }
 }
 
-#[allow(clippy::too_many_lines)] // one plot, built item by item
 fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
     let dark = ui.visuals().dark_mode;
     let fill = chart_fill(dark);
@@ -148,6 +173,7 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
         .include_x(right)
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
+        .x_grid_spacer(money_marks)
         .x_axis_formatter(move |mark, _| format_compact(mark.value, &axis_currency))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();

@@ -43,20 +43,23 @@ pub fn ui(
             .weak(),
     );
     let dark = ui.visuals().dark_mode;
-    for (gi, group) in entry.stack.iter().enumerate() {
-        let progress = profile.progress(catalog, group.items.iter().map(|i| (i.tech, i.priority)));
-        ui.add_space(10.0);
-        ui.label(
-            RichText::new(format!(
-                "{} — {} of {}",
-                group.name, progress.done, progress.total
-            ))
-            .strong(),
-        );
-        egui::Grid::new(("stack_group", gi))
-            .num_columns(3)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
+    // One grid for every group, so the columns line up down the whole list.
+    egui::Grid::new("stack_grid")
+        .num_columns(3)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for group in &entry.stack {
+                let progress =
+                    profile.progress(catalog, group.items.iter().map(|i| (i.tech, i.priority)));
+                ui.end_row();
+                ui.label(
+                    RichText::new(format!(
+                        "{} — {} of {}",
+                        group.name, progress.done, progress.total
+                    ))
+                    .strong(),
+                );
+                ui.end_row();
                 for item in &group.items {
                     let info = catalog.tech(item.tech);
                     let mut ticked = profile.is_ticked(info);
@@ -70,7 +73,7 @@ pub fn ui(
                         hover.push(d.clone());
                     }
                     if info.hot {
-                        hover.push("Flagged “in demand” by O*NET.".into());
+                        hover.push("Flagged “in demand” by a dataset’s catalog (for the bundled data: O*NET 29.2).".into());
                     }
                     let uses = catalog.roles_using(item.tech).len();
                     if uses > 1 {
@@ -93,6 +96,6 @@ pub fn ui(
                     }
                     ui.end_row();
                 }
-            });
-    }
+            }
+        });
 }
