@@ -11,10 +11,11 @@ use crate::import::{
 };
 use crate::model::catalog::{DatasetOrigin, LoadedDataset};
 use crate::model::diff::DatasetDiff;
+use crate::model::fit;
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, ReadContext, RoleIdx, RoleKey, bundled_dataset, read_dataset};
-use crate::state::{SETTINGS_VERSION, Settings, ThemeChoice};
+use crate::state::{SETTINGS_VERSION, Settings, ThemeChoice, View};
 use crate::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
 use crate::store::{SETTINGS_FILE, Store, StoreError};
 use crate::ui::{self, Command, Dialog, Notice};
@@ -69,6 +70,10 @@ pub struct CareerAtlasApp {
     pub index: SearchIndex,
     /// The person's skills.
     pub profile: Profile,
+    /// Each technology's credit towards fit, from the profile (by `TechId`).
+    pub credits: Vec<f32>,
+    /// Each role's fit (by `RoleIdx`); `None` for roles without a stack.
+    pub fits: Vec<Option<f32>>,
     /// Where things are saved (`None`: in memory only).
     pub store: Option<Store>,
     /// False when the profile on disk must not be overwritten (damaged or newer).
@@ -88,6 +93,8 @@ pub struct CareerAtlasApp {
     pub salary_table: usize,
     /// The open dialog window, if any.
     pub dialog: Option<Dialog>,
+    /// The Salaries view's choices.
+    pub salary_view: ui::salaries::SalaryView,
     /// Imports and the file dialog, off the UI thread.
     pub importer: Importer,
     /// Checked files waiting for confirmation or acknowledgement, oldest first.
@@ -173,6 +180,8 @@ impl CareerAtlasApp {
             catalog,
             index,
             profile,
+            credits: Vec::new(),
+            fits: Vec::new(),
             store,
             profile_writable,
             library,
@@ -188,6 +197,7 @@ impl CareerAtlasApp {
             notices,
             salary_table: 0,
             dialog: None,
+            salary_view: ui::salaries::SalaryView::default(),
             importer: Importer::new(wake),
             reviews: VecDeque::new(),
             removed: Vec::new(),
@@ -197,6 +207,7 @@ impl CareerAtlasApp {
                 ..Pending::default()
             },
         };
+        app.refresh_fit();
         app.rebuild_list();
         for path in config.import_files {
             app.start_import(ImportSource::Path(path));
@@ -204,10 +215,17 @@ impl CareerAtlasApp {
         app
     }
 
+    /// Recomputes every role's fit after the profile or the catalog changed.
+    fn refresh_fit(&mut self) {
+        self.credits = fit::credits(&self.catalog, &self.profile);
+        self.fits = fit::all_fits(&self.catalog, &self.credits);
+    }
+
     /// Rebuilds the list rows for the current query.
     fn rebuild_list(&mut self) {
+        let sort = self.settings.sort_by_fit.then_some(self.fits.as_slice());
         let (rows, order) =
-            ui::role_list::build_rows(&self.catalog, &self.index, &self.settings.search);
+            ui::role_list::build_rows(&self.catalog, &self.index, &self.settings.search, sort);
         self.list = ListState {
             query: self.settings.search.clone(),
             rows,
@@ -223,6 +241,7 @@ impl CareerAtlasApp {
         change(&mut datasets);
         self.catalog = Catalog::new(datasets);
         self.index = SearchIndex::new(&self.catalog);
+        self.refresh_fit();
         self.selected = selected
             .and_then(|k| self.catalog.find_role(&k))
             .or_else(|| (!self.catalog.roles.is_empty()).then_some(RoleIdx(0)));
@@ -248,6 +267,14 @@ impl CareerAtlasApp {
             && let Err(e) = store.save_profile(&self.profile)
         {
             self.report_store_error(&e);
+        }
+    }
+
+    fn profile_changed(&mut self) {
+        self.save_profile();
+        self.refresh_fit();
+        if self.settings.sort_by_fit {
+            self.rebuild_list();
         }
     }
 
@@ -288,6 +315,29 @@ impl CareerAtlasApp {
                         self.start_import(ImportSource::Path(p));
                     }
                 }
+                ImportEvent::Saved(what, Some(Ok(path))) => {
+                    self.notices
+                        .push(Notice::info(format!("Saved {what} to {}.", path.display())));
+                }
+                ImportEvent::Saved(what, Some(Err(e))) => {
+                    self.notices
+                        .push(Notice::warning(format!("Could not save {what}: {e}")));
+                }
+                ImportEvent::ProfileRead(Some(Ok((path, other)))) => {
+                    let n = other.skills.len();
+                    self.profile.merge(&other);
+                    self.profile_changed();
+                    self.notices.push(Notice::info(format!(
+                        "Merged {n} skills from {}: the higher level won, notes were kept.",
+                        path.display()
+                    )));
+                }
+                ImportEvent::ProfileRead(Some(Err(e))) => {
+                    self.notices.push(Notice::warning(format!(
+                        "The profile was not imported: {e}"
+                    )));
+                }
+                ImportEvent::Saved(_, None) | ImportEvent::ProfileRead(None) => {}
                 ImportEvent::Picked(None, open_for) => {
                     // Nobody cancels a dialog within a blink: no dialog was shown.
                     if open_for < Duration::from_millis(300) {
@@ -514,13 +564,69 @@ impl CareerAtlasApp {
     /// Applies one command from a panel.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::Open(role) => self.open(role),
+            Command::Open(role) => {
+                self.open(role);
+                self.settings.view = View::Role;
+            }
             Command::Back => self.step_history(false),
             Command::Forward => self.step_history(true),
             Command::SetTicked(tech, ticked) => {
                 let info = self.catalog.tech(tech).clone();
                 self.profile.set_ticked(&info, ticked);
-                self.save_profile();
+                self.profile_changed();
+            }
+            Command::SetLevel(tech, level) => {
+                let info = self.catalog.tech(tech).clone();
+                self.profile.set_level(&info, level);
+                self.profile_changed();
+            }
+            Command::SetNote(tech, note) => {
+                let info = self.catalog.tech(tech).clone();
+                self.profile.set_note(&info, &note);
+                self.profile_changed();
+            }
+            Command::ShowView(view) => self.settings.view = view,
+            Command::SetSalaryView(v) => self.salary_view = v,
+            Command::ExportProfile => {
+                let mut bytes = serde_json::to_vec_pretty(&self.profile).unwrap_or_default();
+                bytes.push(b'\n');
+                self.importer.save(
+                    Arc::clone(&self.picker),
+                    "your skill profile",
+                    "career-atlas-profile.json".into(),
+                    bytes,
+                );
+            }
+            Command::ImportProfile => self.importer.open_profile(Arc::clone(&self.picker)),
+            Command::SetSortByFit(on) => {
+                self.settings.sort_by_fit = on;
+                self.rebuild_list();
+                self.pending.scroll_list_to_selected = true;
+            }
+            Command::PlanMove { from, to } => {
+                self.settings.plan_from = from.map(|r| self.catalog.role_key(r));
+                self.settings.plan_to = Some(self.catalog.role_key(to));
+                self.settings.view = View::Plan;
+            }
+            Command::SetHoursPerWeek(h) => self.settings.hours_per_week = h.clamp(1.0, 60.0),
+            Command::AddToCompare(role) => {
+                let key = self.catalog.role_key(role);
+                if !self.settings.compare.contains(&key) {
+                    if self.settings.compare.len() >= ui::compare::MAX_ROLES {
+                        self.settings.compare.remove(0);
+                    }
+                    self.settings.compare.push(key);
+                }
+            }
+            Command::RemoveFromCompare(i) => {
+                if i < self.settings.compare.len() {
+                    self.settings.compare.remove(i);
+                }
+            }
+            Command::CopyText(what, text) => {
+                ctx.copy_text(text);
+                self.notices
+                    .push(Notice::info(format!("Copied {what} to the clipboard.")));
             }
             Command::SearchChanged => {
                 self.rebuild_list();
@@ -605,6 +711,8 @@ impl CareerAtlasApp {
                     profile: &self.profile,
                     list: &self.list,
                     selected: self.selected,
+                    fits: &self.fits,
+                    sort_by_fit: self.settings.sort_by_fit,
                 };
                 ui::role_list::ui(
                     ui,
@@ -617,7 +725,14 @@ impl CareerAtlasApp {
             });
         egui::CentralPanel::default().show(ui, |ui| {
             let to_top = std::mem::take(&mut self.pending.scroll_detail_to_top);
-            ui::role_detail::ui(ui, self, to_top, &mut commands);
+            match self.settings.view {
+                View::Role => ui::role_detail::ui(ui, self, to_top, &mut commands),
+                View::MySkills => ui::my_skills::ui(ui, self, &mut commands),
+                View::BestFit => ui::best_fit::ui(ui, self, &mut commands),
+                View::Plan => ui::plan::ui(ui, self, &mut commands),
+                View::Compare => ui::compare::ui(ui, self, &mut commands),
+                View::Salaries => ui::salaries::ui(ui, self, &mut commands),
+            }
         });
         ui::about::window(&ctx, self, &mut commands);
         ui::shortcuts::window(&ctx, self, &mut commands);

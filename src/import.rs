@@ -80,12 +80,19 @@ pub enum ImportEvent {
     /// The file dialog closed: the picked files (`None` if nothing was picked),
     /// and how long it was open.
     Picked(Option<Vec<PathBuf>>, Duration),
+    /// A save finished: what was saved, and where (or why not). `None` when
+    /// the person cancelled.
+    Saved(&'static str, Option<Result<PathBuf, String>>),
+    /// A profile file was read for merging (or why it could not be).
+    ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
 }
 
-/// Shows a native "open files" dialog; swapped out in tests.
+/// Shows native file dialogs; swapped out in tests.
 pub trait FilePicker: Send + Sync {
     /// Blocks until the person picks files or cancels.
     fn pick_files(&self) -> Option<Vec<PathBuf>>;
+    /// Blocks until the person chooses where to save, or cancels.
+    fn save_file(&self, default_name: &str) -> Option<PathBuf>;
 }
 
 /// The real dialog, through rfd (desktop portal, or zenity as a fallback).
@@ -97,6 +104,19 @@ impl FilePicker for RfdPicker {
             .set_title("Import role files")
             .add_filter("Role files (JSON)", &["json"])
             .pick_files()
+    }
+
+    fn save_file(&self, default_name: &str) -> Option<PathBuf> {
+        let ext = Path::new(default_name)
+            .extension()
+            .map_or_else(String::new, |e| e.to_string_lossy().into_owned());
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Save")
+            .set_file_name(default_name);
+        if !ext.is_empty() {
+            dialog = dialog.add_filter(ext.to_uppercase(), &[ext.as_str()]);
+        }
+        dialog.save_file()
     }
 }
 
@@ -197,6 +217,62 @@ impl Importer {
         }
     }
 
+    /// Asks where to save `bytes` and writes them there atomically, off the UI thread.
+    pub fn save(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        what: &'static str,
+        default_name: String,
+        bytes: Vec<u8>,
+    ) {
+        self.spawn_dialog("save dialog", move || {
+            let result = picker.save_file(&default_name).map(|path| {
+                crate::store::write_file_atomically(&path, &bytes)
+                    .map(|()| path)
+                    .map_err(|e| e.to_string())
+            });
+            ImportEvent::Saved(what, result)
+        });
+    }
+
+    /// Asks for a profile file and reads it, off the UI thread.
+    pub fn open_profile(&mut self, picker: Arc<dyn FilePicker>) {
+        self.spawn_dialog("profile dialog", move || {
+            let chosen = picker.pick_files().and_then(|v| v.into_iter().next());
+            ImportEvent::ProfileRead(chosen.map(|path| {
+                let bytes = read_file(&path)?;
+                let profile: crate::model::profile::Profile = serde_json::from_slice(&bytes)
+                    .map_err(|e| format!("this is not a Career Atlas profile file: {e}"))?;
+                if profile.version > crate::model::profile::PROFILE_VERSION {
+                    return Err(format!(
+                        "this profile was written by a newer Career Atlas (version {}); update the app to read it",
+                        profile.version
+                    ));
+                }
+                Ok((path, profile))
+            }))
+        });
+    }
+
+    fn spawn_dialog(&mut self, name: &str, job: impl FnOnce() -> ImportEvent + Send + 'static) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        let tx = self.tx.clone();
+        let wake = Arc::clone(&self.wake);
+        let spawned = std::thread::Builder::new()
+            .name(name.into())
+            .spawn(move || {
+                let _ = tx.send(job());
+                wake();
+            });
+        if let Err(e) = spawned {
+            self.dialog_open = false;
+            log::error!("could not start the dialog thread: {e}");
+        }
+    }
+
     /// Takes every result that has arrived.
     pub fn poll(&mut self) -> Vec<ImportEvent> {
         let events: Vec<ImportEvent> = self.rx.try_iter().collect();
@@ -208,7 +284,9 @@ impl Importer {
                         self.in_flight.remove(i);
                     }
                 }
-                ImportEvent::Picked(..) => self.dialog_open = false,
+                ImportEvent::Picked(..) | ImportEvent::Saved(..) | ImportEvent::ProfileRead(..) => {
+                    self.dialog_open = false;
+                }
             }
         }
         events

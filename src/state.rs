@@ -45,6 +45,50 @@ impl ThemeChoice {
     }
 }
 
+/// What the central panel shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    /// The selected role.
+    #[default]
+    Role,
+    /// Every technology the person marked.
+    MySkills,
+    /// All roles ranked by fit.
+    BestFit,
+    /// A move from one role (or my skills) to another.
+    Plan,
+    /// Two to four roles side by side.
+    Compare,
+    /// Roles ranked by pay.
+    Salaries,
+}
+
+impl View {
+    /// Views in tab order.
+    pub const ALL: [Self; 6] = [
+        Self::Role,
+        Self::MySkills,
+        Self::BestFit,
+        Self::Plan,
+        Self::Compare,
+        Self::Salaries,
+    ];
+
+    /// Tab label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Role => "Role",
+            Self::MySkills => "My skills",
+            Self::BestFit => "Best fit",
+            Self::Plan => "Plan a move",
+            Self::Compare => "Compare",
+            Self::Salaries => "Salaries",
+        }
+    }
+}
+
 /// Saved UI settings. Every field has a default, so older files still load.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -57,6 +101,20 @@ pub struct Settings {
     pub search: String,
     /// Theme.
     pub theme: ThemeChoice,
+    /// What the central panel shows.
+    pub view: View,
+    /// Order the role list by fit instead of by category.
+    pub sort_by_fit: bool,
+    /// Hours a week the person can study, for plan estimates.
+    pub hours_per_week: f32,
+    /// The plan's starting role (`None`: my skills).
+    pub plan_from: Option<RoleKey>,
+    /// The plan's target role.
+    pub plan_to: Option<RoleKey>,
+    /// Roles in the comparison, in order.
+    pub compare: Vec<RoleKey>,
+    /// UI zoom factor.
+    pub zoom: f32,
 }
 
 impl Default for Settings {
@@ -66,6 +124,13 @@ impl Default for Settings {
             selected: None,
             search: String::new(),
             theme: ThemeChoice::System,
+            view: View::Role,
+            sort_by_fit: false,
+            hours_per_week: 6.0,
+            plan_from: None,
+            plan_to: None,
+            compare: Vec::new(),
+            zoom: 1.0,
         }
     }
 }

@@ -120,12 +120,18 @@ impl FilePicker for FakePicker {
         std::thread::sleep(std::time::Duration::from_millis(350));
         Some(self.0.clone())
     }
+    fn save_file(&self, _default_name: &str) -> Option<PathBuf> {
+        None
+    }
 }
 
 struct NoDialog;
 
 impl FilePicker for NoDialog {
     fn pick_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn save_file(&self, _default_name: &str) -> Option<PathBuf> {
         None
     }
 }

@@ -60,6 +60,8 @@ pub struct TechInfo {
     pub hot: bool,
     /// Every other name it goes by.
     pub aliases: Vec<String>,
+    /// Hours to learn it, from a catalog that gives them.
+    pub effort_hours: Option<f64>,
 }
 
 /// One technology of a role's stack, resolved.
@@ -185,6 +187,9 @@ impl Catalog {
             if info.description.is_none() {
                 info.description.clone_from(&t.description);
             }
+            if info.effort_hours.is_none() {
+                info.effort_hours = t.effort_hours;
+            }
             id
         } else {
             let id = TechId(self.techs.len());
@@ -195,6 +200,7 @@ impl Catalog {
                 description: t.description.clone(),
                 hot: t.hot,
                 aliases: Vec::new(),
+                effort_hours: t.effort_hours,
             });
             id
         };
@@ -223,6 +229,7 @@ impl Catalog {
             description: None,
             hot: false,
             aliases: Vec::new(),
+            effort_hours: None,
         });
         self.lookup.insert(lower, id);
         id

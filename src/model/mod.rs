@@ -4,8 +4,12 @@
 pub mod catalog;
 pub mod diagnostic;
 pub mod diff;
+pub mod fit;
 pub mod lint;
+pub mod markdown;
 pub mod money;
+pub mod pay;
+pub mod plan;
 pub mod profile;
 pub mod reader;
 pub mod schema;

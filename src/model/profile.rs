@@ -150,6 +150,39 @@ impl Profile {
         self.skills.insert(tech.key.clone(), skill);
     }
 
+    /// Sets (or with an empty text, clears) the personal note, keeping the level.
+    pub fn set_note(&mut self, tech: &TechInfo, note: &str) {
+        let mut skill = self.take(tech).unwrap_or_default();
+        skill.note = (!note.trim().is_empty()).then(|| note.to_string());
+        skill.name = Some(tech.name.clone());
+        if skill.level == Proficiency::NotYet && skill.note.is_none() {
+            return;
+        }
+        self.skills.insert(tech.key.clone(), skill);
+    }
+
+    /// Merges another profile into this one: the higher proficiency wins, and
+    /// both notes are kept when they differ.
+    pub fn merge(&mut self, other: &Profile) {
+        for (key, theirs) in &other.skills {
+            let merged = match self.skills.get(key) {
+                None => theirs.clone(),
+                Some(mine) => Skill {
+                    level: mine.level.max(theirs.level),
+                    note: match (&mine.note, &theirs.note) {
+                        (Some(a), Some(b)) if !a.lines().any(|l| l == b) => {
+                            Some(format!("{a}\n{b}"))
+                        }
+                        (Some(a), _) => Some(a.clone()),
+                        (None, b) => b.clone(),
+                    },
+                    name: mine.name.clone().or_else(|| theirs.name.clone()),
+                },
+            };
+            self.skills.insert(key.clone(), merged);
+        }
+    }
+
     /// Ticks or unticks: a tick means "Used it" unless a higher level is set.
     pub fn set_ticked(&mut self, tech: &TechInfo, ticked: bool) {
         let current = self.level(tech);
@@ -210,6 +243,7 @@ mod tests {
             description: None,
             hot: false,
             aliases: aliases.iter().map(|s| (*s).to_string()).collect(),
+            effort_hours: None,
         }
     }
 
@@ -243,6 +277,27 @@ mod tests {
         p.set_ticked(&t, false);
         assert_eq!(p.skills["go"].note.as_deref(), Some("side project"));
         assert!(!p.is_ticked(&t));
+    }
+
+    #[test]
+    fn merge_keeps_the_higher_level_and_both_notes() {
+        let mut a = Profile::default();
+        let mut b = Profile::default();
+        let go = tech("go", "Go", &[]);
+        let rust = tech("rust", "Rust", &[]);
+        a.set_level(&go, Proficiency::AtWork);
+        a.set_note(&go, "day job");
+        b.set_level(&go, Proficiency::Learning);
+        b.set_note(&go, "course");
+        b.set_level(&rust, Proficiency::CouldTeach);
+        a.merge(&b);
+        assert_eq!(a.level(&go), Proficiency::AtWork);
+        assert_eq!(a.skills["go"].note.as_deref(), Some("day job\ncourse"));
+        assert_eq!(a.level(&rust), Proficiency::CouldTeach);
+        // Merging the same profile again changes nothing.
+        let once = a.clone();
+        a.merge(&b);
+        assert_eq!(a, once);
     }
 
     #[test]

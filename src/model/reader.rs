@@ -238,7 +238,15 @@ const ROLE_FIELDS: &[&str] = &[
     "links",
     "tags",
 ];
-const TECH_FIELDS: &[&str] = &["id", "name", "category", "aliases", "hot", "description"];
+const TECH_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "category",
+    "aliases",
+    "hot",
+    "description",
+    "effort_hours",
+];
 const TECHREF_FIELDS: &[&str] = &["name", "priority", "note"];
 const TABLE_FIELDS: &[&str] = &[
     "region", "currency", "period", "source", "as_of", "note", "levels",
@@ -818,6 +826,7 @@ impl Walker<'_> {
             .unwrap_or_default();
         let hot = self.opt(&f, "hot", Walker::bool).unwrap_or(false);
         let description = self.opt(&f, "description", Walker::string);
+        let effort_hours = self.opt(&f, "effort_hours", |w, v| w.number(v, false));
         Some(Technology {
             id: id?,
             name: name?,
@@ -825,6 +834,7 @@ impl Walker<'_> {
             aliases,
             hot,
             description,
+            effort_hours,
         })
     }
 

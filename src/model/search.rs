@@ -23,6 +23,10 @@ const W_CATEGORY: u32 = 2;
 const W_SUMMARY: u32 = 1;
 /// Score of a typo match, below any exact-ish fuzzy match of the same field.
 const TYPO_SCORE: u32 = 20;
+/// Query words are cut to this many characters. Nobody types longer words, and
+/// the matcher's `u16` score overflows (a panic in debug builds) on a word of
+/// about a thousand characters that matches.
+const MAX_WORD_CHARS: usize = 64;
 
 struct RoleHay {
     title: Utf32String,
@@ -123,7 +127,15 @@ impl SearchIndex {
     /// query matches every role with score 0.
     #[must_use]
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let query_words: Vec<&str> = query.split_whitespace().collect();
+        let query_words: Vec<&str> = query
+            .split_whitespace()
+            .map(|w| {
+                w.char_indices()
+                    .nth(MAX_WORD_CHARS)
+                    .and_then(|(end, _)| w.get(..end))
+                    .unwrap_or(w)
+            })
+            .collect();
         if query_words.is_empty() {
             return (0..self.roles.len())
                 .map(|i| Hit {

@@ -88,6 +88,10 @@ pub struct Technology {
     /// One line on what it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Optional (Career Atlas extension): rough hours to learn it well enough
+    /// to use at work, for transition-plan estimates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effort_hours: Option<f64>,
 }
 
 /// Rates for converting salaries: units of each currency per one unit of `base`.

@@ -56,6 +56,24 @@ pub enum StoreError {
     },
 }
 
+/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed
+/// to disk, then renamed over it.
+///
+/// # Errors
+/// When the folder cannot be written.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// The platform data folder for the app (`~/.local/share/<app id>` on Linux).
 #[must_use]
 pub fn default_data_dir() -> Option<PathBuf> {

@@ -2,21 +2,27 @@
 //! [`crate::app::CareerAtlasApp::apply`] changes state.
 
 pub mod about;
+pub mod best_fit;
+pub mod compare;
 pub mod datasets;
 pub mod import;
+pub mod my_skills;
+pub mod plan;
 pub mod role_detail;
 pub mod role_list;
+pub mod salaries;
 pub mod salary_chart;
 pub mod shortcuts;
 pub mod stack_checklist;
 pub mod theme;
 pub mod top_bar;
 
+use crate::model::profile::Proficiency;
 use crate::model::{RoleIdx, TechId};
-use crate::state::ThemeChoice;
+use crate::state::{ThemeChoice, View};
 
 /// Something a panel asks the app to do.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Show a role, remembering the current one for Back.
     Open(RoleIdx),
@@ -26,6 +32,35 @@ pub enum Command {
     Forward,
     /// Tick or untick a technology everywhere.
     SetTicked(TechId, bool),
+    /// Set how well the person knows a technology.
+    SetLevel(TechId, Proficiency),
+    /// Set the person's note on a technology.
+    SetNote(TechId, String),
+    /// Show another view in the central panel.
+    ShowView(View),
+    /// Order the role list by fit (or by category).
+    SetSortByFit(bool),
+    /// Open the transition plan from a role (`None`: my skills) to a role.
+    PlanMove {
+        /// Starting role, or `None` for "my skills".
+        from: Option<RoleIdx>,
+        /// Target role.
+        to: RoleIdx,
+    },
+    /// Hours a week for plan estimates.
+    SetHoursPerWeek(f32),
+    /// Add a role to the comparison.
+    AddToCompare(RoleIdx),
+    /// Remove the n-th role from the comparison.
+    RemoveFromCompare(usize),
+    /// Copy text to the clipboard: what it is, and the text.
+    CopyText(&'static str, String),
+    /// Change the choices of the Salaries view.
+    SetSalaryView(salaries::SalaryView),
+    /// Save the skill profile to a file chosen in a dialog.
+    ExportProfile,
+    /// Merge a profile file chosen in a dialog.
+    ImportProfile,
     /// The search text was edited.
     SearchChanged,
     /// Empty the search box.

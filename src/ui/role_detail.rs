@@ -60,6 +60,33 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
         ui.add_space(6.0);
         ui.label(RichText::new(summary).size(17.0));
     }
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        if let Some(f) = app.fits.get(idx.0).copied().flatten() {
+            ui.label(RichText::new(format!("Your fit: {:.0}%", f * 100.0)).strong())
+                .on_hover_text(crate::model::fit::FORMULA);
+        }
+        if ui
+            .button("Plan a move here")
+            .on_hover_text("From your skills to this role")
+            .clicked()
+        {
+            out.push(Command::PlanMove {
+                from: None,
+                to: idx,
+            });
+        }
+        if ui.button("Add to compare").clicked() {
+            out.push(Command::AddToCompare(idx));
+            out.push(Command::ShowView(crate::state::View::Compare));
+        }
+        if ui.button("Copy as Markdown").clicked() {
+            out.push(Command::CopyText(
+                "the role",
+                crate::model::markdown::role(catalog, &app.profile, idx),
+            ));
+        }
+    });
     if let Some(outlook) = &role.outlook {
         outlook_box(ui, outlook);
     }
@@ -111,6 +138,16 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
                             .clicked()
                         {
                             out.push(Command::Open(target));
+                        }
+                        if ui
+                            .small_button("Plan this move")
+                            .on_hover_text(format!("From {} to {}", role.title, other.title))
+                            .clicked()
+                        {
+                            out.push(Command::PlanMove {
+                                from: Some(idx),
+                                to: target,
+                            });
                         }
                         if let Some(s) = &other.summary {
                             ui.label(RichText::new(s).weak());

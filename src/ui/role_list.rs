@@ -6,7 +6,7 @@ use egui::{Key, RichText};
 use super::Command;
 use super::theme::LIST_ROW_HEIGHT;
 use crate::app::ListState;
-use crate::model::profile::Profile;
+use crate::model::profile::{Proficiency, Profile};
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, RoleIdx};
 
@@ -29,16 +29,32 @@ pub struct ListCx<'a> {
     pub list: &'a ListState,
     /// The highlighted role.
     pub selected: Option<RoleIdx>,
+    /// Each role's fit.
+    pub fits: &'a [Option<f32>],
+    /// The list is ordered by fit.
+    pub sort_by_fit: bool,
 }
 
 /// Label of roles without a category.
 const UNCATEGORISED: &str = "Other roles";
 
 /// Builds the rows for `query`: grouped by category (in order of first
-/// appearance) when empty, ranked best first otherwise.
+/// appearance) when empty, ranked best first otherwise; with `by_fit`, a flat
+/// list of the matches ordered by fit (ties keep the search order).
 #[must_use]
-pub fn build_rows(catalog: &Catalog, index: &SearchIndex, query: &str) -> (Vec<Row>, Vec<RoleIdx>) {
+pub fn build_rows(
+    catalog: &Catalog,
+    index: &SearchIndex,
+    query: &str,
+    by_fit: Option<&[Option<f32>]>,
+) -> (Vec<Row>, Vec<RoleIdx>) {
     let hits = index.search(query);
+    if let Some(fits) = by_fit {
+        let mut order: Vec<RoleIdx> = hits.iter().map(|h| h.role).collect();
+        let fit = |r: &RoleIdx| fits.get(r.0).copied().flatten().unwrap_or(-1.0);
+        order.sort_by(|a, b| fit(b).total_cmp(&fit(a)));
+        return (order.iter().map(|&r| Row::Role(r)).collect(), order);
+    }
     if !query.trim().is_empty() {
         let order: Vec<RoleIdx> = hits.iter().map(|h| h.role).collect();
         return (order.iter().map(|&r| Row::Role(r)).collect(), order);
@@ -116,14 +132,26 @@ pub fn ui(
 
     let shown = cx.list.order.len();
     let total = cx.catalog.roles.len();
-    ui.label(
-        RichText::new(if shown == total {
-            format!("{total} roles")
-        } else {
-            format!("{shown} of {total} roles")
-        })
-        .small(),
-    );
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(if shown == total {
+                format!("{total} roles")
+            } else {
+                format!("{shown} of {total} roles")
+            })
+            .small(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mut by_fit = cx.sort_by_fit;
+            if ui
+                .checkbox(&mut by_fit, RichText::new("Sort by fit").small())
+                .on_hover_text(crate::model::fit::FORMULA)
+                .changed()
+            {
+                out.push(Command::SetSortByFit(by_fit));
+            }
+        });
+    });
     ui.separator();
 
     if shown == 0 {
@@ -149,15 +177,15 @@ pub fn ui(
         let row_h = LIST_ROW_HEIGHT + ui.spacing().item_spacing.y;
         #[allow(clippy::cast_precision_loss)] // row counts are far below 2^23
         let top = pos as f32 * row_h;
-        let current =
-            egui::scroll_area::State::load(ui.ctx(), ui.make_persistent_id("role_list_scroll"))
-                .map_or(0.0, |s| s.clamped_offset().y);
+        let current = ui
+            .data(|d| d.get_temp::<f32>(offset_memory_id()))
+            .unwrap_or(0.0);
         let view_h = ui.available_height();
         if top < current || top + row_h > current + view_h {
             scroll = scroll.vertical_scroll_offset((top - view_h / 2.0).max(0.0));
         }
     }
-    scroll.show_rows(ui, LIST_ROW_HEIGHT, rows.len(), |ui, range| {
+    let output = scroll.show_rows(ui, LIST_ROW_HEIGHT, rows.len(), |ui, range| {
         ui.set_min_width(ui.available_width());
         // Justified: every row spans the panel, with its text at the left.
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
@@ -183,23 +211,44 @@ pub fn ui(
             }
         });
     });
+    let offset = output.state.clamped_offset().y;
+    ui.data_mut(|d| d.insert_temp(offset_memory_id(), offset));
+}
+
+/// Where the list remembers how far it is scrolled, to keep the selection in view.
+fn offset_memory_id() -> egui::Id {
+    egui::Id::unique("role_list_offset")
 }
 
 fn role_row(ui: &mut egui::Ui, cx: &ListCx<'_>, idx: RoleIdx, out: &mut Vec<Command>) {
     let entry = cx.catalog.role(idx);
-    let progress = cx.profile.role_progress(cx.catalog, entry);
+    let fit = cx.fits.get(idx.0).copied().flatten();
     let mut title = entry.role.title.clone();
     if !cx.catalog.is_bundled(idx) {
         title = format!("{title}  ·  {}", cx.catalog.dataset_name(idx));
     }
     let selected = cx.selected == Some(idx);
     let mut button = egui::Button::selectable(selected, title);
-    if progress.done > 0 {
-        button = button.right_text(
-            RichText::new(format!("{} of {} ticked", progress.done, progress.total)).small(),
-        );
+    let show_fit = cx.sort_by_fit
+        || cx
+            .profile
+            .skills
+            .values()
+            .any(|s| s.level > Proficiency::NotYet);
+    if show_fit && let Some(f) = fit {
+        button = button.right_text(RichText::new(format!("{:.0}% fit", f * 100.0)).small());
     }
     let response = ui.add(button.min_size(egui::vec2(0.0, LIST_ROW_HEIGHT)));
+    if show_fit && let Some(f) = fit {
+        // A thin bar along the bottom of the row; the number says the same.
+        let r = response.rect;
+        let bar = egui::Rect::from_min_size(
+            egui::pos2(r.left() + 4.0, r.bottom() - 3.0),
+            egui::vec2((r.width() - 8.0) * f, 2.0),
+        );
+        ui.painter()
+            .rect_filled(bar, 1.0, ui.visuals().selection.bg_fill);
+    }
     let response = match &entry.role.summary {
         Some(s) => response.on_hover_text(s),
         None => response,

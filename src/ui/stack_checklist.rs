@@ -45,7 +45,7 @@ pub fn ui(
     let dark = ui.visuals().dark_mode;
     // One grid for every group, so the columns line up down the whole list.
     egui::Grid::new("stack_grid")
-        .num_columns(3)
+        .num_columns(4)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
             for group in &entry.stack {
@@ -91,6 +91,15 @@ pub fn ui(
                     } else {
                         tag.weak()
                     });
+                    let level = profile.level(info);
+                    if let Some(new) = super::my_skills::proficiency_picker(
+                        ui,
+                        ("stack_level", item.tech.0),
+                        level,
+                        &info.name,
+                    ) {
+                        out.push(Command::SetLevel(item.tech, new));
+                    }
                     if let Some(n) = &item.note {
                         ui.label(RichText::new(n).small().weak());
                     }

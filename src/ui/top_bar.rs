@@ -75,6 +75,15 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         {
             out.push(Command::Forward);
         }
+        ui.separator();
+        for view in crate::state::View::ALL {
+            if ui
+                .selectable_label(app.settings.view == view, view.label())
+                .clicked()
+            {
+                out.push(Command::ShowView(view));
+            }
+        }
         super::import::progress(ui, app);
         if app.importer.dialog_open() {
             ui.spinner();

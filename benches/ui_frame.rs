@@ -1,0 +1,236 @@
+//! Whole-frame UI benchmarks of the real app, headless: one
+//! `egui::Context::run_ui` of a 1280×800 window through
+//! `CareerAtlasApp::frame_ui`, then `Context::tessellate` of its shapes (what a
+//! frame costs the CPU before the GPU takes over). Each scene is warmed up
+//! first (fonts, galley caches, scroll positions settled), so the figures are
+//! steady-state frames.
+//!
+//! Scenes, with the bundled data and with a 10,000-role dataset imported:
+//! - `detail_chart`: role list plus the detail panel scrolled to the salary chart;
+//! - `datasets_window`: the same with the Datasets window open.
+//!
+//! There is no fit/compare view yet, so it has no scene.
+//!
+//! Each scene is measured in wall time (`wall/ui_frame/...`) and in CPU time
+//! of the benchmark thread (`cpu/ui_frame/...`, see `common/mod.rs`).
+//!
+//! ```text
+//! cargo bench --bench ui_frame
+//! ```
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use career_atlas::model::RoleIdx;
+use career_atlas::model::synthetic::dataset_json;
+use career_atlas::store::Store;
+use career_atlas::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
+use career_atlas::ui::{Command, Dialog};
+use career_atlas::{AppConfig, CareerAtlasApp};
+use common::{CPU_TIME, Label};
+use criterion::Criterion;
+use criterion::measurement::Measurement;
+use egui::epaint::{ClippedShape, Shape};
+use egui::{Event, MouseWheelSource, MouseWheelUnit, Pos2, RawInput, Rect, TouchPhase, vec2};
+
+/// Roles in the large dataset.
+const BIG: usize = 10_000;
+/// Frames of 1/60 s run after each scroll step so smooth scrolling settles.
+const SETTLE_FRAMES: usize = 30;
+
+/// The app in a headless egui context, with its own data folder.
+struct Scene {
+    app: CareerAtlasApp,
+    ctx: egui::Context,
+    time: f64,
+    _dir: tempfile::TempDir,
+}
+
+impl Scene {
+    /// The app as it starts; with `big`, a dataset of that many roles is in
+    /// its library (imported in an earlier session).
+    fn new(big: Option<usize>) -> Self {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temporary folder: {e}"));
+        if let Some(roles) = big {
+            let store = Store::new(dir.path());
+            let name = format!("Synthetic {roles}");
+            let entry = LibraryEntry {
+                file: copy_file_name(&name),
+                name,
+                source_file: "/tmp/big.json".into(),
+                imported_at: "2026-01-01T00:00:00Z".into(),
+                visible: true,
+            };
+            let saved = store
+                .save_dataset_copy(&entry.file, dataset_json(roles, 1).as_bytes())
+                .and_then(|()| {
+                    store.save_library(&LibraryIndex {
+                        datasets: vec![entry],
+                        ..LibraryIndex::default()
+                    })
+                });
+            if let Err(e) = saved {
+                panic!("cannot set up the library: {e}");
+            }
+        }
+        let app = CareerAtlasApp::with_config(
+            AppConfig {
+                data_dir: Some(dir.path().to_path_buf()),
+                ..AppConfig::default()
+            },
+            std::sync::Arc::new(|| {}),
+        );
+        if let Some(roles) = big {
+            let notices: Vec<&str> = app.notices.iter().map(|n| n.text.as_str()).collect();
+            assert!(
+                app.catalog.roles.len() > roles,
+                "the imported dataset did not load: {notices:?}"
+            );
+        }
+        // As `CareerAtlasApp::new` does for eframe.
+        let ctx = egui::Context::default();
+        career_atlas::ui::theme::install(&ctx);
+        ctx.set_theme(app.theme().preference());
+        Self {
+            app,
+            ctx,
+            time: 0.0,
+            _dir: dir,
+        }
+    }
+
+    /// Runs one frame with `events`; returns its shapes (not tessellated).
+    fn run(&mut self, events: Vec<Event>) -> Vec<ClippedShape> {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 800.0))),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            focused: true,
+            events,
+            ..RawInput::default()
+        };
+        let app = &mut self.app;
+        let mut out = self.ctx.run_ui(input, |ui| app.frame_ui(ui));
+        // No renderer here: the font atlas upload is dropped.
+        out.textures_delta.clear();
+        out.shapes
+    }
+
+    /// One whole frame as measured: layout, then tessellation.
+    fn frame(&mut self) -> Vec<egui::ClippedPrimitive> {
+        let shapes = self.run(Vec::new());
+        self.ctx.tessellate(shapes, self.ctx.pixels_per_point())
+    }
+
+    fn settle(&mut self) -> Vec<ClippedShape> {
+        let mut shapes = self.run(Vec::new());
+        for _ in 1..SETTLE_FRAMES {
+            shapes = self.run(Vec::new());
+        }
+        shapes
+    }
+
+    /// Scrolls the detail panel with the mouse wheel until the "Salary"
+    /// heading is near the top (or the panel can scroll no further), then
+    /// moves the pointer away, so the chart is on screen and nothing hovered.
+    fn scroll_to_chart(&mut self) {
+        let pointer = Pos2::new(800.0, 400.0);
+        let mut shapes = self.settle();
+        let mut last = f32::NAN;
+        for _ in 0..60 {
+            let Some(y) = text_top(&shapes, "Salary") else {
+                panic!("the detail panel shows no Salary section");
+            };
+            if y <= 140.0 || y == last {
+                break;
+            }
+            last = y;
+            let wheel = Event::MouseWheel {
+                unit: MouseWheelUnit::Point,
+                delta: vec2(0.0, -(y - 100.0).min(400.0)),
+                phase: TouchPhase::Move,
+                source: MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            };
+            self.run(vec![Event::PointerMoved(pointer), wheel]);
+            shapes = self.settle();
+        }
+        self.run(vec![Event::PointerGone]);
+        let shapes = self.settle();
+        let y = text_top(&shapes, "Salary").unwrap_or(f32::NAN);
+        assert!(
+            (0.0..=400.0).contains(&y),
+            "the salary chart is not on screen (heading at y = {y})"
+        );
+        let prims = self.frame();
+        let vertices: usize = prims
+            .iter()
+            .map(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => m.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        eprintln!(
+            "scene: Salary heading at y = {y:.0}, {} primitives, {vertices} vertices",
+            prims.len()
+        );
+    }
+}
+
+/// Top of the first text shape reading exactly `text`, if any is painted.
+fn text_top(shapes: &[ClippedShape], text: &str) -> Option<f32> {
+    fn find(shape: &Shape, text: &str) -> Option<f32> {
+        match shape {
+            Shape::Text(t) if t.galley.text() == text => Some(t.pos.y),
+            Shape::Vec(v) => v.iter().find_map(|s| find(s, text)),
+            _ => None,
+        }
+    }
+    shapes.iter().find_map(|c| find(&c.shape, text))
+}
+
+fn bench_scene<M: Measurement + Label + 'static>(
+    c: &mut Criterion<M>,
+    label: &str,
+    view: &str,
+    scene: &mut Scene,
+) {
+    c.bench_function(&format!("{}/ui_frame/{label}/{view}", M::LABEL), |b| {
+        b.iter(|| black_box(scene.frame()));
+    });
+}
+
+fn main() {
+    let measurement_time = Duration::from_secs(8);
+    let mut wall = Criterion::default()
+        .measurement_time(measurement_time)
+        .configure_from_args();
+    let mut cpu = Criterion::default()
+        .with_measurement(CPU_TIME)
+        .measurement_time(measurement_time)
+        .configure_from_args();
+    for (label, big) in [("bundled", None), ("10k_roles", Some(BIG))] {
+        let mut scene = Scene::new(big);
+        if big.is_some() {
+            // A role from the middle of the imported dataset: the list
+            // scrolls to it, far from the top.
+            let first_imported = scene.app.catalog.roles.len() - BIG;
+            let role = RoleIdx(first_imported + BIG / 2);
+            let ctx = scene.ctx.clone();
+            scene.app.apply(&ctx, Command::Open(role));
+        }
+        scene.scroll_to_chart();
+        bench_scene(&mut wall, label, "detail_chart", &mut scene);
+        bench_scene(&mut cpu, label, "detail_chart", &mut scene);
+
+        scene.app.dialog = Some(Dialog::Datasets);
+        scene.settle();
+        bench_scene(&mut wall, label, "datasets_window", &mut scene);
+        bench_scene(&mut cpu, label, "datasets_window", &mut scene);
+    }
+    wall.final_summary();
+    cpu.final_summary();
+}

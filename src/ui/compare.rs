@@ -1,0 +1,250 @@
+//! "Compare": two to four roles side by side — summary, fit, a technology
+//! matrix with the person's level in each row, and pay on one shared axis.
+
+use egui::RichText;
+use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
+
+use super::Command;
+use super::theme::{chart_fill, chart_stroke};
+use crate::app::CareerAtlasApp;
+use crate::model::money::format_compact;
+use crate::model::types::Level;
+use crate::model::{RoleIdx, TechId};
+
+/// Most roles compared at once.
+pub const MAX_ROLES: usize = 4;
+
+/// Draws the view.
+pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+    let cat = &app.catalog;
+    let roles: Vec<RoleIdx> = app
+        .settings
+        .compare
+        .iter()
+        .filter_map(|k| cat.find_role(k))
+        .collect();
+    ui.heading("Compare roles");
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("compare_add")
+            .selected_text("Add a role…")
+            .width(240.0)
+            .show_ui(ui, |ui| {
+                for (i, e) in cat.roles.iter().enumerate() {
+                    let idx = RoleIdx(i);
+                    if !roles.contains(&idx) && ui.selectable_label(false, &e.role.title).clicked()
+                    {
+                        out.push(Command::AddToCompare(idx));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!("Compare up to {MAX_ROLES} roles"));
+    });
+    if roles.len() < 2 {
+        ui.label("Add two to four roles: use “Add to compare” on a role page, or the menu above.");
+        if roles.is_empty() {
+            return;
+        }
+    }
+    egui::ScrollArea::both()
+        .id_salt("compare")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("compare_head")
+                .num_columns(roles.len() + 1)
+                .spacing([18.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label("");
+                    for (i, r) in roles.iter().enumerate() {
+                        ui.vertical(|ui| {
+                            ui.set_max_width(230.0);
+                            if ui
+                                .link(RichText::new(&cat.role(*r).role.title).strong())
+                                .clicked()
+                            {
+                                out.push(Command::Open(*r));
+                            }
+                            if ui
+                                .small_button("Remove")
+                                .on_hover_text("Remove from the comparison")
+                                .clicked()
+                            {
+                                out.push(Command::RemoveFromCompare(i));
+                            }
+                        });
+                    }
+                    ui.end_row();
+                    ui.label(RichText::new("Summary").strong());
+                    for r in &roles {
+                        ui.vertical(|ui| {
+                            ui.set_max_width(230.0);
+                            ui.add(
+                                egui::Label::new(
+                                    cat.role(*r).role.summary.as_deref().unwrap_or("—"),
+                                )
+                                .wrap(),
+                            );
+                        });
+                    }
+                    ui.end_row();
+                    ui.label(RichText::new("Your fit").strong());
+                    for r in &roles {
+                        match app.fits[r.0] {
+                            Some(f) => ui.label(format!("{:.0}%", f * 100.0)),
+                            None => ui.label("no stack"),
+                        };
+                    }
+                    ui.end_row();
+                });
+            super::theme::section(ui, "Technologies");
+            matrix(ui, app, &roles);
+            super::theme::section(ui, "Pay on one axis");
+            pay_chart(ui, app, &roles);
+        });
+}
+
+fn matrix(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
+    let cat = &app.catalog;
+    let mut techs: Vec<TechId> = Vec::new();
+    for r in roles {
+        for item in cat.role(*r).techs() {
+            if !techs.contains(&item.tech) {
+                techs.push(item.tech);
+            }
+        }
+    }
+    // Shared technologies first.
+    let shared = |t: &TechId| {
+        roles
+            .iter()
+            .filter(|r| cat.role(**r).techs().any(|i| i.tech == *t))
+            .count()
+    };
+    techs.sort_by_key(|t| std::cmp::Reverse(shared(t)));
+    egui::Grid::new("compare_matrix")
+        .striped(true)
+        .num_columns(roles.len() + 2)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Technology").strong());
+            for r in roles {
+                ui.label(RichText::new(&cat.role(*r).role.title).strong());
+            }
+            ui.label(RichText::new("You").strong());
+            ui.end_row();
+            for t in techs {
+                let info = cat.tech(t);
+                ui.label(&info.name);
+                for r in roles {
+                    match cat.role(*r).techs().find(|i| i.tech == t) {
+                        Some(item) => ui.label(item.priority.label().to_lowercase()),
+                        None => ui.label(RichText::new("—").weak()),
+                    };
+                }
+                ui.label(app.profile.level(info).label());
+                ui.end_row();
+            }
+        });
+}
+
+fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
+    let cat = &app.catalog;
+    let first = roles.iter().find_map(|r| cat.role(*r).role.salary.first());
+    let Some(first) = first else {
+        ui.label("None of these roles has sourced salary figures.");
+        return;
+    };
+    let (currency, period) = (first.currency.clone(), first.period);
+    let dark = ui.visuals().dark_mode;
+    let mut boxes = Vec::new();
+    let mut left_out = Vec::new();
+    let n = roles.len();
+    for (i, r) in roles.iter().enumerate() {
+        let role = &cat.role(*r).role;
+        let Some(t) = role
+            .salary
+            .iter()
+            .find(|t| t.currency == currency && t.period == period)
+        else {
+            left_out.push(role.title.clone());
+            continue;
+        };
+        let lo = t
+            .levels
+            .iter()
+            .filter_map(Level::lowest)
+            .fold(f64::INFINITY, f64::min);
+        let hi = t
+            .levels
+            .iter()
+            .filter_map(Level::highest)
+            .fold(0.0, f64::max);
+        let l0 = &t.levels[0];
+        let q1 = l0.p25.unwrap_or(lo);
+        let q3 = l0.p75.unwrap_or(hi);
+        let median = l0.median.unwrap_or(f64::midpoint(q1, q3));
+        let y = (n - 1 - i) as f64;
+        boxes.push(
+            BoxElem::new(y, BoxSpread::new(lo, q1, median, q3, hi))
+                .name(format!(
+                    "{}: {} – {} ({}, {})",
+                    role.title,
+                    format_compact(lo, &currency),
+                    format_compact(hi, &currency),
+                    t.region,
+                    t.source.as_deref().unwrap_or("no source given")
+                ))
+                .box_width(0.5)
+                .fill(chart_fill(dark))
+                .stroke(egui::Stroke::new(1.5, chart_stroke(dark))),
+        );
+    }
+    ui.label(RichText::new(format!("{currency} · {} · each role's first table in this currency; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
+    let names: Vec<String> = roles
+        .iter()
+        .map(|r| cat.role(*r).role.title.clone())
+        .collect();
+    let axis_currency = currency.clone();
+    Plot::new("compare_pay")
+        .height((60.0 + 50.0 * n as f32).min(280.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_grid([true, false])
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .x_axis_formatter(move |m, _| format_compact(m.value, &axis_currency))
+        .y_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let row = (n as f64 - 1.0 - i) as usize;
+                names.get(row).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .show(ui, |plot| {
+            plot.box_plot(BoxPlot::new("pay", boxes).horizontal());
+        });
+    if !left_out.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Not on this axis (no {currency} {} table): {}",
+                period.per(),
+                left_out.join(", ")
+            ))
+            .small()
+            .weak(),
+        );
+    }
+}

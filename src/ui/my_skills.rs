@@ -1,0 +1,139 @@
+//! "My skills": every technology the person marked, by category, editable in
+//! place; what to learn next; and the profile's export and import.
+
+use egui::RichText;
+
+use super::Command;
+use crate::app::CareerAtlasApp;
+use crate::model::TechId;
+use crate::model::catalog::TechInfo;
+use crate::model::fit;
+use crate::model::profile::Proficiency;
+
+/// A compact chooser of the five proficiency steps; returns the new level
+/// when the person picks one. `name` names it for screen readers.
+pub fn proficiency_picker(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    current: Proficiency,
+    name: &str,
+) -> Option<Proficiency> {
+    let mut picked = None;
+    let response = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(current.label())
+        .width(120.0)
+        .show_ui(ui, |ui| {
+            for level in Proficiency::ALL {
+                if ui
+                    .selectable_label(current == level, level.label())
+                    .clicked()
+                    && level != current
+                {
+                    picked = Some(level);
+                }
+            }
+        })
+        .response;
+    response.on_hover_text(format!("How well you know {name}"));
+    picked
+}
+
+/// Draws the view.
+pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .id_salt("my_skills")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(super::theme::READING_WIDTH);
+            ui.heading("My skills");
+            ui.label(
+                RichText::new(
+                    "One profile for every role and dataset. Tick technologies on any role page, or set how well you know them here.",
+                )
+                .weak(),
+            );
+            let marked: Vec<(TechId, &TechInfo)> = app
+                .catalog
+                .techs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (TechId(i), t))
+                .filter(|(_, t)| app.profile.skill(t).is_some())
+                .collect();
+            let counts: Vec<String> = Proficiency::ALL[1..]
+                .iter()
+                .map(|l| {
+                    let n = marked.iter().filter(|(_, t)| app.profile.level(t) == *l).count();
+                    format!("{}: {n}", l.label())
+                })
+                .collect();
+            ui.label(format!("{} technologies marked · {}", marked.len(), counts.join(" · ")));
+            ui.horizontal(|ui| {
+                if ui.button("Export profile…").clicked() {
+                    out.push(Command::ExportProfile);
+                }
+                if ui.button("Import profile…").on_hover_text("Merges: the higher level wins, notes are kept").clicked() {
+                    out.push(Command::ImportProfile);
+                }
+                if ui.button("Copy as Markdown").clicked() {
+                    out.push(Command::CopyText(
+                        "your skills",
+                        crate::model::markdown::profile(&app.catalog, &app.profile),
+                    ));
+                }
+            });
+
+            openers(ui, app);
+
+            if marked.is_empty() {
+                ui.add_space(12.0);
+                ui.label("You have not marked any technology yet. Open a role and tick what you have used, or pick a level here once you have.");
+                return;
+            }
+            let mut categories: Vec<&str> = marked
+                .iter()
+                .map(|(_, t)| t.category.as_deref().unwrap_or("Other"))
+                .collect();
+            categories.sort_unstable();
+            categories.dedup();
+            for cat in categories {
+                super::theme::section(ui, cat);
+                egui::Grid::new(("skills", cat)).num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+                    for (id, t) in marked.iter().filter(|(_, t)| t.category.as_deref().unwrap_or("Other") == cat) {
+                        let label = ui.label(RichText::new(&t.name).strong());
+                        let level = app.profile.level(t);
+                        if let Some(new) = proficiency_picker(ui, ("level", id.0), level, &t.name) {
+                            out.push(Command::SetLevel(*id, new));
+                        }
+                        let mut note = app.profile.skill(t).and_then(|s| s.note.clone()).unwrap_or_default();
+                        let edit = ui
+                            .add(egui::TextEdit::singleline(&mut note).hint_text("Your note").desired_width(260.0))
+                            .labelled_by(label.id);
+                        if edit.changed() {
+                            out.push(Command::SetNote(*id, note));
+                        }
+                        ui.end_row();
+                    }
+                });
+            }
+        });
+}
+
+fn openers(ui: &mut egui::Ui, app: &CareerAtlasApp) {
+    let best = fit::best_openers(&app.catalog, &app.credits, &app.fits, 5);
+    super::theme::section(ui, "What would open the most roles");
+    if best.is_empty() {
+        ui.label("No single technology would lift another role above 70% fit yet; tick what you know to see suggestions.");
+        return;
+    }
+    for o in best {
+        let t = app.catalog.tech(o.tech);
+        ui.label(format!(
+            "Learn {}: +{} {} above {:.0}% fit",
+            t.name,
+            o.roles,
+            if o.roles == 1 { "role" } else { "roles" },
+            fit::GOOD_FIT * 100.0
+        ));
+    }
+}

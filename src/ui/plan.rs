@@ -1,0 +1,173 @@
+//! "Plan a move": from a role (or my skills) to a target role.
+
+use egui::RichText;
+
+use super::Command;
+use crate::app::CareerAtlasApp;
+use crate::model::RoleIdx;
+use crate::model::money::format_full;
+use crate::model::plan::{DEFAULT_EFFORT_HOURS, PlanFrom, plan};
+use crate::model::types::Priority;
+
+/// Draws the view.
+pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+    let cat = &app.catalog;
+    let from_role = app
+        .settings
+        .plan_from
+        .as_ref()
+        .and_then(|k| cat.find_role(k));
+    let to_role = app
+        .settings
+        .plan_to
+        .as_ref()
+        .and_then(|k| cat.find_role(k))
+        .or(app.selected);
+    egui::ScrollArea::vertical()
+        .id_salt("plan")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(super::theme::READING_WIDTH);
+            ui.heading("Plan a move");
+            ui.horizontal_wrapped(|ui| {
+                ui.label("From");
+                role_picker(ui, "plan_from", app, from_role, true, |r| out.push(Command::PlanMove { from: r, to: to_role.unwrap_or(RoleIdx(0)) }));
+                ui.label("to");
+                role_picker(ui, "plan_to", app, to_role, false, |r| {
+                    if let Some(r) = r {
+                        out.push(Command::PlanMove { from: from_role, to: r });
+                    }
+                });
+            });
+            let Some(to) = to_role else {
+                ui.label("Choose a target role.");
+                return;
+            };
+            let from = from_role.map_or(PlanFrom::MySkills, PlanFrom::Role);
+            let p = plan(cat, &app.profile, from, to);
+            let hours = f64::from(app.settings.hours_per_week);
+
+            super::theme::section(ui, "What carries over");
+            if p.carries_over.is_empty() {
+                ui.label("Nothing yet from the target's stack.");
+            } else {
+                ui.label(names(app, p.carries_over.iter().map(|(t, _)| *t)));
+            }
+            super::theme::section(ui, "What to learn");
+            if p.to_learn.is_empty() {
+                ui.label("Nothing: you already cover the whole stack.");
+            }
+            for g in &p.to_learn {
+                ui.label(RichText::new(&g.category).strong());
+                for (t, pr) in &g.techs {
+                    let mut text = RichText::new(format!("{} — {}", app.catalog.tech(*t).name, pr.label().to_lowercase()));
+                    if *pr == Priority::Core {
+                        text = text.strong();
+                    }
+                    ui.label(text);
+                }
+            }
+            if !p.not_needed.is_empty() {
+                super::theme::section(ui, "What the new role does not need");
+                ui.label(names(app, p.not_needed.iter().copied()));
+            }
+            super::theme::section(ui, "Time to cover the core gap (estimate)");
+            ui.horizontal(|ui| {
+                let label = ui.label("Hours a week you can study:");
+                let mut h = app.settings.hours_per_week;
+                if ui
+                    .add(egui::Slider::new(&mut h, 1.0..=40.0).step_by(1.0))
+                    .labelled_by(label.id)
+                    .changed()
+                {
+                    out.push(Command::SetHoursPerWeek(h));
+                }
+            });
+            if p.core_gap.is_empty() {
+                ui.label("No core technology left to learn.");
+            } else if let Some(weeks) = p.weeks(hours) {
+                ui.label(format!(
+                    "About {:.0} hours for {} core {}: roughly {weeks:.0} weeks at {hours:.0} hours a week.",
+                    p.core_gap_hours,
+                    p.core_gap.len(),
+                    if p.core_gap.len() == 1 { "technology" } else { "technologies" }
+                ));
+                ui.label(RichText::new(format!("An estimate, not a promise: it uses each technology's effort from the dataset where given, else {DEFAULT_EFFORT_HOURS:.0} hours.")).small().weak());
+            }
+            super::theme::section(ui, "Pay");
+            match (&p.pay, from) {
+                (_, PlanFrom::MySkills) => {
+                    ui.label("Start from a role to compare pay.");
+                }
+                (None, PlanFrom::Role(_)) => {
+                    ui.label("The two roles have no salary tables in the same currency and period, so their pay is not compared.");
+                }
+                (Some(pay), PlanFrom::Role(_)) => {
+                    ui.label(RichText::new(format!("{} · {} · from {} to {}", pay.currency, pay.period.per(), pay.from_region, pay.to_region)).weak());
+                    egui::Grid::new("pay_deltas").striped(true).num_columns(4).show(ui, |ui| {
+                        for d in &pay.deltas {
+                            ui.label(&d.label);
+                            ui.label(format_full(d.from, &pay.currency));
+                            ui.label(format_full(d.to, &pay.currency));
+                            let diff = d.to - d.from;
+                            let sign = if diff >= 0.0 { "+" } else { "−" };
+                            ui.label(RichText::new(format!("{sign}{}", format_full(diff.abs(), &pay.currency))).strong());
+                            ui.end_row();
+                        }
+                    });
+                }
+            }
+            ui.add_space(12.0);
+            if ui.button("Copy plan as Markdown").clicked() {
+                out.push(Command::CopyText("the plan", crate::model::markdown::plan(cat, &p, from, to, hours)));
+            }
+        });
+}
+
+fn names(app: &CareerAtlasApp, techs: impl Iterator<Item = crate::model::TechId>) -> String {
+    techs
+        .map(|t| app.catalog.tech(t).name.clone())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A combo box of every role (plus "My skills" when `allow_skills`).
+fn role_picker(
+    ui: &mut egui::Ui,
+    id: &str,
+    app: &CareerAtlasApp,
+    current: Option<RoleIdx>,
+    allow_skills: bool,
+    mut chosen: impl FnMut(Option<RoleIdx>),
+) {
+    let text = current.map_or_else(
+        || "My skills".to_string(),
+        |r| app.catalog.role(r).role.title.clone(),
+    );
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(240.0)
+        .show_ui(ui, |ui| {
+            if allow_skills
+                && ui
+                    .selectable_label(current.is_none(), "My skills")
+                    .clicked()
+            {
+                chosen(None);
+            }
+            for (i, e) in app.catalog.roles.iter().enumerate() {
+                if ui
+                    .selectable_label(current == Some(RoleIdx(i)), &e.role.title)
+                    .clicked()
+                {
+                    chosen(Some(RoleIdx(i)));
+                }
+            }
+        })
+        .response
+        .on_hover_text(if allow_skills {
+            "Where you start"
+        } else {
+            "Where you want to go"
+        });
+}

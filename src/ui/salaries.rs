@@ -1,0 +1,226 @@
+//! "Salaries": the roles in view (the search applies) ranked by one pay
+//! statistic in one region, one row each, clickable; with period and currency
+//! conversion labelled as such, and the figures as CSV.
+
+use egui::RichText;
+
+use super::Command;
+use super::theme::chart_fill;
+use crate::app::CareerAtlasApp;
+use crate::model::money::{format_compact, format_full};
+use crate::model::pay::{Display, Statistic, rank, to_csv};
+use crate::model::types::ExchangeRates;
+
+/// The view's choices.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SalaryView {
+    /// Region shown (empty: the most common one).
+    pub region: String,
+    /// Statistic ranked by.
+    pub stat: Statistic,
+    /// Hourly and monthly figures shown per year.
+    pub as_yearly: bool,
+    /// Display currency (`None`: each table's own).
+    pub currency: Option<String>,
+}
+
+const ROW_HEIGHT: f32 = 26.0;
+
+/// Every region of the roles in view, most common first.
+fn regions(app: &CareerAtlasApp) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for r in &app.list.order {
+        for t in &app.catalog.role(*r).role.salary {
+            match counts.iter_mut().find(|(n, _)| *n == t.region) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((t.region.clone(), 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.into_iter().map(|(n, _)| n).collect()
+}
+
+/// Exchange rates of the loaded datasets.
+fn all_rates(app: &CareerAtlasApp) -> Vec<&ExchangeRates> {
+    app.catalog
+        .datasets
+        .iter()
+        .filter_map(|d| d.dataset.exchange_rates.as_ref())
+        .collect()
+}
+
+/// Draws the view.
+pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+    let view = &app.salary_view;
+    let regions = regions(app);
+    ui.heading("Salaries across roles");
+    let Some(default_region) = regions.first() else {
+        ui.label("None of the roles in view has sourced salary figures. Clear the search to see every role.");
+        return;
+    };
+    let region = if regions.contains(&view.region) {
+        view.region.clone()
+    } else {
+        default_region.clone()
+    };
+    let rates = all_rates(app);
+    let mut next = view.clone();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Region:");
+        egui::ComboBox::from_id_salt("salary_region")
+            .selected_text(&region)
+            .show_ui(ui, |ui| {
+                for r in &regions {
+                    if ui.selectable_label(*r == region, r).clicked() {
+                        next.region.clone_from(r);
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Region");
+        ui.label("Statistic:");
+        egui::ComboBox::from_id_salt("salary_stat")
+            .selected_text(view.stat.label())
+            .show_ui(ui, |ui| {
+                for s in Statistic::ALL {
+                    if ui.selectable_label(s == view.stat, s.label()).clicked() {
+                        next.stat = s;
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Statistic");
+        ui.checkbox(&mut next.as_yearly, "Show hourly and monthly pay as yearly");
+        if !rates.is_empty() {
+            let mut currencies: Vec<String> = rates
+                .iter()
+                .flat_map(|r| std::iter::once(r.base.clone()).chain(r.rates.keys().cloned()))
+                .collect();
+            currencies.sort();
+            currencies.dedup();
+            ui.label("Currency:");
+            egui::ComboBox::from_id_salt("salary_currency")
+                .selected_text(view.currency.as_deref().unwrap_or("as published"))
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(view.currency.is_none(), "as published")
+                        .clicked()
+                    {
+                        next.currency = None;
+                    }
+                    for c in &currencies {
+                        if ui
+                            .selectable_label(view.currency.as_ref() == Some(c), c)
+                            .clicked()
+                        {
+                            next.currency = Some(c.clone());
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("Display currency");
+        }
+    });
+    if next != *view {
+        out.push(Command::SetSalaryView(next));
+    }
+    let target_rates = view.currency.as_deref().and_then(|c| {
+        rates
+            .iter()
+            .find(|r| r.base == c || r.rates.contains_key(c))
+            .map(|r| (c, *r))
+    });
+    let display = Display {
+        as_yearly: view.as_yearly,
+        currency: target_rates,
+    };
+    let rows = rank(&app.catalog, &app.list.order, &region, view.stat, &display);
+    ui.label(
+        RichText::new(format!(
+            "{} of {} roles in view have a {} for {region}. Percentiles describe all workers in an occupation, not experience levels. Search or filter on the left to narrow the list.",
+            rows.len(),
+            app.list.order.len(),
+            view.stat.label()
+        ))
+        .small()
+        .weak(),
+    );
+    ui.horizontal(|ui| {
+        if ui.button("Copy figures as CSV").clicked() {
+            out.push(Command::CopyText(
+                "the figures as CSV",
+                to_csv(&app.catalog, &rows, view.stat, &region),
+            ));
+        }
+    });
+    ui.separator();
+    let max = rows.iter().map(|r| r.value).fold(0.0, f64::max).max(1.0);
+    let dark = ui.visuals().dark_mode;
+    egui::ScrollArea::vertical()
+        .id_salt("salaries")
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                ui.horizontal(|ui| {
+                    let title = &app.catalog.role(row.role).role.title;
+                    let (rect, _) = ui.allocate_exact_size(
+                        egui::vec2(240.0, ROW_HEIGHT - 4.0),
+                        egui::Sense::hover(),
+                    );
+                    ui.scope_builder(
+                        egui::UiBuilder::new()
+                            .max_rect(rect)
+                            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                        |ui| {
+                            if ui
+                                .link(title)
+                                .on_hover_text(format!("Open {title}"))
+                                .clicked()
+                            {
+                                out.push(Command::Open(row.role));
+                            }
+                        },
+                    );
+                    let bar_w = (ui.available_width() - 260.0).max(60.0);
+                    let (bar, resp) = ui.allocate_exact_size(
+                        egui::vec2(bar_w, ROW_HEIGHT - 8.0),
+                        egui::Sense::hover(),
+                    );
+                    #[allow(clippy::cast_possible_truncation)] // a fraction of a width
+                    let w = (row.value / max) as f32 * bar.width();
+                    ui.painter().rect_filled(
+                        egui::Rect::from_min_size(bar.min, egui::vec2(w, bar.height())),
+                        2.0,
+                        chart_fill(dark),
+                    );
+                    let mut tip = format!(
+                        "{title}\n{} {}: {} {}\nLevel: {}\nSource: {} · As of: {}",
+                        region,
+                        view.stat.label(),
+                        format_full(row.value, &row.currency),
+                        row.period.per(),
+                        row.level,
+                        row.source.as_deref().unwrap_or("not stated"),
+                        row.as_of.as_deref().unwrap_or("not stated"),
+                    );
+                    for c in &row.converted {
+                        tip.push('\n');
+                        tip.push_str(c);
+                    }
+                    resp.on_hover_text(tip);
+                    let plus = if row.open_ended { "+" } else { "" };
+                    let conv = if row.converted.is_empty() {
+                        ""
+                    } else {
+                        " (converted)"
+                    };
+                    ui.label(format!(
+                        "{}{plus} {}{conv}",
+                        format_compact(row.value, &row.currency),
+                        row.period.per()
+                    ));
+                });
+            }
+        });
+}
