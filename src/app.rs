@@ -76,7 +76,12 @@ pub struct CareerAtlasApp {
     pub fits: Vec<Option<f32>>,
     /// Where things are saved (`None`: in memory only).
     pub store: Option<Store>,
-    /// False when the profile on disk must not be overwritten (damaged or newer).
+    /// Held while this window may write the data folder.
+    _lock: Option<std::fs::File>,
+    /// False when another window holds the folder or it cannot be written.
+    settings_writable: bool,
+    /// False when the profile on disk must not be overwritten (newer format,
+    /// unreadable, or the folder is not ours to write).
     profile_writable: bool,
     /// The imported datasets and their files.
     pub library: LibraryIndex,
@@ -129,9 +134,17 @@ impl CareerAtlasApp {
     pub fn with_config(config: AppConfig, wake: Arc<dyn Fn() + Send + Sync>) -> Self {
         let store = config.data_dir.map(Store::new);
         let mut notices = Vec::new();
+        let (lock, writable) = store
+            .as_ref()
+            .map_or((None, true), |s| open_store(s, &mut notices));
         let (profile, profile_writable) = match store.as_ref().map(Store::load_profile) {
-            None => (Profile::default(), true),
-            Some(Ok(p)) => (p, true),
+            None => (Profile::default(), writable),
+            Some(Ok((p, recovery))) => {
+                if let Some(r) = recovery {
+                    notices.push(Notice::warning(r.describe("skill profile")));
+                }
+                (p, writable)
+            }
             Some(Err(e)) => {
                 notices.push(Notice::warning(format!(
                     "Your skill profile could not be loaded, so changes to it will not be saved this session: {e}"
@@ -141,9 +154,9 @@ impl CareerAtlasApp {
         };
         let settings = match store
             .as_ref()
-            .map(|s| s.read_json::<Settings>(SETTINGS_FILE))
+            .map(|s| s.read_json_recovering::<Settings>(SETTINGS_FILE))
         {
-            Some(Ok(Some(s))) if s.version <= SETTINGS_VERSION => s,
+            Some(Ok((Some(s), _))) if s.version <= SETTINGS_VERSION => s,
             Some(Err(e)) => {
                 log::warn!("settings not loaded: {e}");
                 Settings::default()
@@ -151,8 +164,13 @@ impl CareerAtlasApp {
             _ => Settings::default(),
         };
         let (library, library_writable) = match store.as_ref().map(Store::load_library) {
-            None => (LibraryIndex::default(), true),
-            Some(Ok(l)) => (l, true),
+            None => (LibraryIndex::default(), writable),
+            Some(Ok((l, recovery))) => {
+                if let Some(r) = recovery {
+                    notices.push(Notice::warning(r.describe("list of imported datasets")));
+                }
+                (l, writable)
+            }
             Some(Err(e)) => {
                 notices.push(Notice::warning(format!(
                     "Your imported datasets could not be listed, so imports will not be saved this session: {e}"
@@ -183,6 +201,8 @@ impl CareerAtlasApp {
             credits: Vec::new(),
             fits: Vec::new(),
             store,
+            _lock: lock,
+            settings_writable: writable,
             profile_writable,
             library,
             library_writable,
@@ -252,6 +272,9 @@ impl CareerAtlasApp {
     /// Writes the settings file (also called by eframe's periodic save).
     pub fn save_settings(&mut self) {
         self.settings.selected = self.selected.map(|r| self.catalog.role_key(r));
+        if !self.settings_writable {
+            return;
+        }
         if let Some(store) = &self.store
             && let Err(e) = store.write_json(SETTINGS_FILE, &self.settings)
         {
@@ -742,6 +765,40 @@ impl CareerAtlasApp {
 
         for c in commands {
             self.apply(&ctx, c);
+        }
+    }
+}
+
+/// Takes the data folder's lock and checks it can be written; says what it
+/// means for the person when not. Returns the lock and whether to save.
+fn open_store(store: &Store, notices: &mut Vec<Notice>) -> (Option<std::fs::File>, bool) {
+    for report in store.take_new_crash_reports() {
+        notices.push(Notice::warning(format!(
+            "Career Atlas closed unexpectedly last time. A crash report was saved at {}; nothing you had saved was lost.",
+            report.display()
+        )));
+    }
+    match store.try_lock() {
+        Ok(Some(lock)) => match store.check_writable() {
+            Ok(()) => (Some(lock), true),
+            Err(e) => {
+                notices.push(Notice::warning(format!(
+                    "Your data folder cannot be written ({e}). Everything works, but changes will not be saved this session."
+                )));
+                (Some(lock), false)
+            }
+        },
+        Ok(None) => {
+            notices.push(Notice::warning(
+                "Career Atlas is already open in another window. This window will not save changes, so the two never overwrite each other's files.",
+            ));
+            (None, false)
+        }
+        Err(e) => {
+            notices.push(Notice::warning(format!(
+                "Your data folder cannot be used ({e}). Everything works, but changes will not be saved this session."
+            )));
+            (None, false)
         }
     }
 }

@@ -30,6 +30,7 @@ fn main() -> std::process::ExitCode {
     // Anything else names files to import ("Open with", `career-atlas FILE...`).
     let import_files = args.iter().map(std::path::PathBuf::from).collect();
     let data_dir = default_data_dir();
+    install_panic_hook(data_dir.clone());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Career Atlas")
         .with_app_id(APP_ID)
@@ -60,6 +61,30 @@ fn main() -> std::process::ExitCode {
             exit(cli::EXIT_INVALID)
         }
     }
+}
+
+/// On a bug, write a crash report into the data folder and say where it is,
+/// instead of vanishing; the next start shows it too.
+fn install_panic_hook(data_dir: Option<std::path::PathBuf>) {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let report = format!(
+            "Career Atlas {} stopped because of a bug.\n\n{info}\n\nBacktrace:\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            std::backtrace::Backtrace::force_capture()
+        );
+        match data_dir
+            .as_deref()
+            .and_then(|d| career_atlas::store::write_crash_report(d, &report))
+        {
+            Some(path) => eprintln!(
+                "Career Atlas stopped because of a bug. Your saved data is safe. A crash report was written to {}; please send it to the developers.",
+                path.display()
+            ),
+            None => eprintln!("{report}"),
+        }
+        default_hook(info);
+    }));
 }
 
 fn exit(code: i32) -> std::process::ExitCode {

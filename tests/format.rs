@@ -510,3 +510,16 @@ fn warnings_of_later_roles_survive_an_error_in_an_earlier_one() {
     assert_eq!(w.len(), 1, "{:#?}", out.diagnostics);
     assert_eq!((w[0].line, w[0].path.as_str()), (3, "[1].stack.L[1]"));
 }
+
+#[test]
+fn oversized_text_and_deep_nesting_are_refused_with_a_reason() {
+    let long = "x".repeat(career_atlas::model::reader::MAX_STRING_BYTES + 1);
+    one_error(
+        &format!(r#"{{"id": "a", "title": "{long}", "stack": {{}}}}"#),
+        1,
+        "title",
+        "at most 100000",
+    );
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    one_error(&deep, 1, "", "nests objects or arrays too deeply");
+}

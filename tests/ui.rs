@@ -269,3 +269,45 @@ fn is_checked(harness: &Harness<'_, CareerAtlasApp>, label: &str) -> bool {
     let node = harness.get_by_role_and_label(Role::CheckBox, label);
     node.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
 }
+
+#[test]
+fn a_second_window_over_the_same_data_never_overwrites_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = app_in(dir.path());
+    open_role(&mut first, "Backend Developer");
+    first
+        .get_by_role_and_label(Role::CheckBox, "Go")
+        .scroll_to_me();
+    first.run();
+    first.get_by_role_and_label(Role::CheckBox, "Go").click();
+    first.run();
+    let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();
+
+    let mut second = app_in(dir.path());
+    second.get_by_label_contains("already open in another window");
+    open_role(&mut second, "Backend Developer");
+    second
+        .get_by_role_and_label(Role::CheckBox, "Rust")
+        .scroll_to_me();
+    second.run();
+    second.get_by_role_and_label(Role::CheckBox, "Rust").click();
+    second.run();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("profile.json")).unwrap(),
+        saved
+    );
+}
+
+#[test]
+fn a_damaged_profile_does_not_stop_the_app_and_the_person_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("profile.json"),
+        b"{\"version\": 1, \"skills\": {\"go\": {\"lev",
+    )
+    .unwrap();
+    let harness = app_in(dir.path());
+    harness.get_by_label_contains("Your skill profile file was damaged");
+    harness.get_by_label_contains("profile.json.damaged-");
+    assert!(harness.state().profile.skills.is_empty());
+}

@@ -22,6 +22,10 @@ use super::types::{
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 100 * 1024 * 1024;
+/// Longest text value accepted, in bytes (a role's description is a few KB).
+pub const MAX_STRING_BYTES: usize = 100_000;
+/// Most items accepted in one array (roles, technologies, levels, …).
+pub const MAX_ARRAY_ITEMS: usize = 200_000;
 
 /// What reading a file produced: the dataset when there was no error, and every
 /// diagnostic (errors and warnings) in document order.
@@ -435,6 +439,16 @@ impl Walker<'_> {
 
     fn array<'v, 'a>(&mut self, v: &'v Value<'a>, what: &str) -> Option<&'v [Value<'a>]> {
         if let Value::Array(a) = v {
+            if a.elements.len() > MAX_ARRAY_ITEMS {
+                self.error(
+                    v,
+                    format!(
+                        "this list has {} items; at most {MAX_ARRAY_ITEMS} are accepted — split the file",
+                        a.elements.len()
+                    ),
+                );
+                return None;
+            }
             Some(&a.elements)
         } else {
             self.error(
@@ -450,6 +464,16 @@ impl Walker<'_> {
 
     fn string(&mut self, v: &Value<'_>) -> Option<String> {
         if let Value::StringLit(s) = v {
+            if s.value.len() > MAX_STRING_BYTES {
+                self.error(
+                    v,
+                    format!(
+                        "this text is {} bytes long; at most {MAX_STRING_BYTES} are accepted",
+                        s.value.len()
+                    ),
+                );
+                return None;
+            }
             Some(s.value.to_string())
         } else {
             self.error(

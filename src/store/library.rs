@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Store, StoreError};
+use super::{Recovery, Store, StoreError};
 
 /// File name of the library index.
 pub const LIBRARY_FILE: &str = "datasets.json";
@@ -85,21 +85,23 @@ pub fn copy_file_name(dataset_name: &str) -> String {
 }
 
 impl Store {
-    /// Reads the library index (empty when none exists).
+    /// Reads the library index (empty when none exists), recovering from a
+    /// damaged file.
     ///
     /// # Errors
-    /// When it is unreadable, damaged, or from a newer app.
-    pub fn load_library(&self) -> Result<LibraryIndex, StoreError> {
-        let Some(index) = self.read_json::<LibraryIndex>(LIBRARY_FILE)? else {
-            return Ok(LibraryIndex::default());
-        };
-        if index.version > LIBRARY_VERSION {
+    /// When it is unreadable or from a newer app (left untouched).
+    pub fn load_library(&self) -> Result<(LibraryIndex, Option<Recovery>), StoreError> {
+        if let Ok(Some(v)) = self.read_json::<serde_json::Value>(LIBRARY_FILE)
+            && let Some(found) = v.get("version").and_then(serde_json::Value::as_u64)
+            && found > u64::from(LIBRARY_VERSION)
+        {
             return Err(StoreError::TooNew {
                 path: self.path(LIBRARY_FILE),
-                found: index.version,
+                found: u32::try_from(found).unwrap_or(u32::MAX),
             });
         }
-        Ok(index)
+        let (index, recovery) = self.read_json_recovering::<LibraryIndex>(LIBRARY_FILE)?;
+        Ok((index.unwrap_or_default(), recovery))
     }
 
     /// Writes the library index.
@@ -157,7 +159,10 @@ mod tests {
     fn index_and_copies_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
-        assert_eq!(store.load_library().unwrap(), LibraryIndex::default());
+        assert_eq!(
+            store.load_library().unwrap(),
+            (LibraryIndex::default(), None)
+        );
         let mut index = LibraryIndex::default();
         index.datasets.push(LibraryEntry {
             name: "Mine".into(),
@@ -170,7 +175,7 @@ mod tests {
         store
             .save_dataset_copy(&index.datasets[0].file, b"[]")
             .unwrap();
-        assert_eq!(store.load_library().unwrap(), index);
+        assert_eq!(store.load_library().unwrap(), (index.clone(), None));
         assert_eq!(
             store.read_dataset_copy(&index.datasets[0].file).unwrap(),
             b"[]"

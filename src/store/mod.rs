@@ -74,6 +74,54 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// What loading did about a damaged file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovery {
+    /// The last good copy was restored; the damaged file was kept aside.
+    RestoredBackup {
+        /// Where the damaged file now is.
+        damaged: PathBuf,
+        /// What was wrong with it.
+        message: String,
+    },
+    /// No good copy existed; the app starts empty, the damaged file kept aside.
+    StartedEmpty {
+        /// Where the damaged file now is.
+        damaged: PathBuf,
+        /// What was wrong with it.
+        message: String,
+    },
+}
+
+impl Recovery {
+    /// A sentence for the person.
+    #[must_use]
+    pub fn describe(&self, what: &str) -> String {
+        match self {
+            Self::RestoredBackup { damaged, message } => format!(
+                "Your {what} file was damaged ({message}). The last good copy was restored; the damaged file is kept at {}.",
+                damaged.display()
+            ),
+            Self::StartedEmpty { damaged, message } => format!(
+                "Your {what} file was damaged ({message}) and no earlier copy exists, so it starts empty. The damaged file is kept at {}.",
+                damaged.display()
+            ),
+        }
+    }
+}
+
+/// Writes a crash report into `dir` (called from the panic hook); returns its path.
+#[must_use]
+pub fn write_crash_report(dir: &Path, report: &str) -> Option<PathBuf> {
+    let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+        .to_string()
+        .replace(':', "-");
+    let path = dir.join(format!("crash-{stamp}.txt"));
+    fs::create_dir_all(dir).ok()?;
+    fs::write(&path, report).ok()?;
+    Some(path)
+}
+
 /// The platform data folder for the app (`~/.local/share/<app id>` on Linux).
 #[must_use]
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -130,7 +178,8 @@ impl Store {
             })
     }
 
-    /// Writes a value as pretty JSON, atomically.
+    /// Writes a value as pretty JSON, atomically, keeping the previous good
+    /// version as `FILE.bak` so a file damaged later can be restored.
     ///
     /// # Errors
     /// When the folder cannot be created or the file cannot be written.
@@ -140,7 +189,126 @@ impl Store {
             message: e.to_string(),
         })?;
         bytes.push(b'\n');
+        // Only a copy that still parses is worth keeping as the last good one.
+        if let Ok(old) = fs::read(self.path(file))
+            && serde_json::from_slice::<serde::de::IgnoredAny>(&old).is_ok()
+        {
+            self.write_atomic(&format!("{file}.bak"), &old)?;
+        }
         self.write_atomic(file, &bytes)
+    }
+
+    /// Reads a JSON file, recovering from damage: a file that does not parse is
+    /// moved aside as `FILE.damaged-<time>` and the last good copy (`FILE.bak`)
+    /// is restored when there is one. Never deletes anything.
+    ///
+    /// # Errors
+    /// When the file cannot be read at all (permissions), or is from a newer app.
+    pub fn read_json_recovering<T: DeserializeOwned>(
+        &self,
+        file: &str,
+    ) -> Result<(Option<T>, Option<Recovery>), StoreError> {
+        match self.read_json::<T>(file) {
+            Ok(v) => Ok((v, None)),
+            Err(StoreError::Damaged { path, message }) => {
+                let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
+                    .to_string()
+                    .replace(':', "-");
+                let aside = self.path(&format!("{file}.damaged-{stamp}"));
+                fs::rename(&path, &aside).map_err(|source| StoreError::Io {
+                    action: "cannot move aside the damaged",
+                    path: path.clone(),
+                    source,
+                })?;
+                let backup = self.read_json::<T>(&format!("{file}.bak")).ok().flatten();
+                if let Some(value) = backup {
+                    if let Ok(bytes) = fs::read(self.path(&format!("{file}.bak"))) {
+                        self.write_atomic(file, &bytes)?;
+                    }
+                    Ok((
+                        Some(value),
+                        Some(Recovery::RestoredBackup {
+                            damaged: aside,
+                            message,
+                        }),
+                    ))
+                } else {
+                    Ok((
+                        None,
+                        Some(Recovery::StartedEmpty {
+                            damaged: aside,
+                            message,
+                        }),
+                    ))
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Checks that the folder can be created and written.
+    ///
+    /// # Errors
+    /// Why it cannot.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        self.write_atomic(".write-test", b"ok")?;
+        let _ = fs::remove_file(self.path(".write-test"));
+        Ok(())
+    }
+
+    /// Takes the folder's lock, so two running copies of the app never write
+    /// the same files. `Ok(None)` when another copy holds it.
+    ///
+    /// # Errors
+    /// When the lock file cannot be created.
+    pub fn try_lock(&self) -> Result<Option<fs::File>, StoreError> {
+        let path = self.path("lock");
+        fs::create_dir_all(&self.dir).map_err(|source| StoreError::Io {
+            action: "cannot create",
+            path: self.dir.clone(),
+            source,
+        })?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|source| StoreError::Io {
+                action: "cannot open",
+                path: path.clone(),
+                source,
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(source)) => Err(StoreError::Io {
+                action: "cannot lock",
+                path,
+                source,
+            }),
+        }
+    }
+
+    /// Crash reports not shown to the person yet; each is marked as shown.
+    #[must_use]
+    #[allow(clippy::case_sensitive_file_extension_comparisons)] // names this app wrote itself
+    pub fn take_new_crash_reports(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with("crash-") && name.ends_with(".txt") && !name.ends_with(".seen.txt")
+            {
+                let seen = self.dir.join(name.replace(".txt", ".seen.txt"));
+                if fs::rename(e.path(), &seen).is_ok() {
+                    out.push(seen);
+                }
+            }
+        }
+        out.sort();
+        out
     }
 
     /// Writes bytes to `file` atomically: a temporary file in the same folder,
@@ -172,21 +340,24 @@ impl Store {
         Ok(())
     }
 
-    /// Loads the skill profile (empty when none was saved).
+    /// Loads the skill profile (empty when none was saved), recovering from
+    /// a damaged file as [`Store::read_json_recovering`] does.
     ///
     /// # Errors
-    /// When the file is unreadable, damaged or from a newer app.
-    pub fn load_profile(&self) -> Result<Profile, StoreError> {
-        let Some(profile) = self.read_json::<Profile>(PROFILE_FILE)? else {
-            return Ok(Profile::default());
-        };
-        if profile.version > PROFILE_VERSION {
+    /// When the file is unreadable or from a newer app (left untouched).
+    pub fn load_profile(&self) -> Result<(Profile, Option<Recovery>), StoreError> {
+        // Refuse a newer format before anything could move or rewrite it.
+        if let Ok(Some(v)) = self.read_json::<serde_json::Value>(PROFILE_FILE)
+            && let Some(found) = v.get("version").and_then(serde_json::Value::as_u64)
+            && found > u64::from(PROFILE_VERSION)
+        {
             return Err(StoreError::TooNew {
                 path: self.path(PROFILE_FILE),
-                found: profile.version,
+                found: u32::try_from(found).unwrap_or(u32::MAX),
             });
         }
-        Ok(profile)
+        let (profile, recovery) = self.read_json_recovering::<Profile>(PROFILE_FILE)?;
+        Ok((profile.unwrap_or_default(), recovery))
     }
 
     /// Saves the skill profile.
@@ -207,7 +378,7 @@ mod tests {
     fn profile_round_trips_and_missing_file_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path().join("nested"));
-        assert!(store.load_profile().unwrap().skills.is_empty());
+        assert!(store.load_profile().unwrap().0.skills.is_empty());
         let mut p = Profile::default();
         p.skills.insert(
             "kafka".into(),
@@ -218,7 +389,7 @@ mod tests {
             },
         );
         store.save_profile(&p).unwrap();
-        assert_eq!(store.load_profile().unwrap(), p);
+        assert_eq!(store.load_profile().unwrap(), (p, None));
     }
 
     #[test]
@@ -234,14 +405,126 @@ mod tests {
         assert_eq!(fs::read_to_string(store.path(PROFILE_FILE)).unwrap(), text);
     }
 
+    fn profile_with(key: &str) -> Profile {
+        let mut p = Profile::default();
+        p.skills.insert(
+            key.into(),
+            Skill {
+                level: Proficiency::UsedIt,
+                note: None,
+                name: None,
+            },
+        );
+        p
+    }
+
     #[test]
-    fn garbage_profile_is_reported_as_damaged() {
+    fn a_damaged_profile_is_kept_aside_and_the_last_good_copy_restored() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
-        fs::write(store.path(PROFILE_FILE), b"{not json").unwrap();
-        assert!(matches!(
-            store.load_profile(),
-            Err(StoreError::Damaged { .. })
-        ));
+        store.save_profile(&profile_with("go")).unwrap();
+        store.save_profile(&profile_with("rust")).unwrap();
+        // Truncated mid-write by something other than the app.
+        fs::write(
+            store.path(PROFILE_FILE),
+            b"{\"version\": 1, \"skills\": {\"ru",
+        )
+        .unwrap();
+        let (p, recovery) = store.load_profile().unwrap();
+        assert_eq!(p, profile_with("go"), "the copy before the last save");
+        let Some(Recovery::RestoredBackup { damaged, .. }) = recovery else {
+            panic!("expected a restore, got {recovery:?}")
+        };
+        assert!(
+            damaged
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("profile.json.damaged-")
+        );
+        assert!(
+            fs::read(&damaged).unwrap().ends_with(b"\"ru"),
+            "the damaged bytes are kept"
+        );
+        // The restored file is on disk again.
+        assert_eq!(store.load_profile().unwrap(), (profile_with("go"), None));
+    }
+
+    #[test]
+    fn garbage_without_a_backup_starts_empty_and_keeps_the_garbage() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        fs::write(store.path(PROFILE_FILE), b"\x00\x01garbage").unwrap();
+        let (p, recovery) = store.load_profile().unwrap();
+        assert!(p.skills.is_empty());
+        assert!(matches!(recovery, Some(Recovery::StartedEmpty { .. })));
+        assert!(
+            recovery
+                .unwrap()
+                .describe("skill profile")
+                .contains("damaged")
+        );
+        assert_eq!(
+            fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().contains("damaged"))
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_crash_between_temp_write_and_rename_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        store.save_profile(&profile_with("go")).unwrap();
+        // What a kill after writing the temporary file but before the rename leaves.
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".tmp-")
+            .tempfile_in(dir.path())
+            .unwrap();
+        tmp.write_all(b"{\"version\": 1, \"ski").unwrap();
+        let _kept = tmp.keep().unwrap();
+        assert_eq!(store.load_profile().unwrap(), (profile_with("go"), None));
+    }
+
+    #[test]
+    fn an_unwritable_folder_is_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the folder should be.
+        let blocker = dir.path().join("data");
+        fs::write(&blocker, b"not a folder").unwrap();
+        let store = Store::new(&blocker);
+        assert!(store.check_writable().is_err());
+        assert!(store.save_profile(&profile_with("go")).is_err());
+    }
+
+    #[test]
+    fn only_one_running_copy_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Store::new(dir.path());
+        let b = Store::new(dir.path());
+        let held = a.try_lock().unwrap();
+        assert!(held.is_some());
+        assert!(
+            b.try_lock().unwrap().is_none(),
+            "a second copy must not write"
+        );
+        drop(held);
+        assert!(
+            b.try_lock().unwrap().is_some(),
+            "free again once the first quits"
+        );
+    }
+
+    #[test]
+    fn crash_reports_are_shown_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let path = write_crash_report(dir.path(), "boom").unwrap();
+        assert!(path.exists());
+        assert_eq!(store.take_new_crash_reports().len(), 1);
+        assert!(store.take_new_crash_reports().is_empty());
     }
 }

@@ -169,9 +169,20 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
 
     if !role.links.is_empty() {
         section(ui, "Further reading");
+        ui.label(
+            RichText::new(
+                "Links open in your browser only when you click them; each shows its full address.",
+            )
+            .small()
+            .weak(),
+        );
         for link in &role.links {
-            ui.hyperlink_to(&link.title, &link.url)
-                .on_hover_text(format!("Opens {} in your browser", link.url));
+            // The reader accepts only http and https addresses.
+            ui.horizontal_wrapped(|ui| {
+                ui.hyperlink_to(&link.title, &link.url)
+                    .on_hover_text(format!("Opens {} in your browser", link.url));
+                ui.label(RichText::new(&link.url).small().monospace().weak());
+            });
         }
     }
 }
