@@ -100,6 +100,8 @@ pub struct CareerAtlasApp {
     pub dialog: Option<Dialog>,
     /// The Salaries view's choices.
     pub salary_view: ui::salaries::SalaryView,
+    /// The command palette's text and highlighted entry.
+    pub palette: (String, usize),
     /// Imports and the file dialog, off the UI thread.
     pub importer: Importer,
     /// Checked files waiting for confirmation or acknowledgement, oldest first.
@@ -126,6 +128,9 @@ impl CareerAtlasApp {
         let app = Self::with_config(config, Arc::new(move || ctx.request_repaint()));
         ui::theme::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(app.settings.theme.preference());
+        if (0.5..=3.0).contains(&app.settings.zoom) {
+            cc.egui_ctx.set_zoom_factor(app.settings.zoom);
+        }
         app
     }
 
@@ -157,6 +162,12 @@ impl CareerAtlasApp {
             .map(|s| s.read_json_recovering::<Settings>(SETTINGS_FILE))
         {
             Some(Ok((Some(s), _))) if s.version <= SETTINGS_VERSION => s,
+            Some(Ok((None, None))) => {
+                notices.push(Notice::info(
+                    "Welcome to Career Atlas. Pick a role on the left and tick the technologies you have used: they stay ticked in every role, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.",
+                ));
+                Settings::default()
+            }
             Some(Err(e)) => {
                 log::warn!("settings not loaded: {e}");
                 Settings::default()
@@ -218,6 +229,7 @@ impl CareerAtlasApp {
             salary_table: 0,
             dialog: None,
             salary_view: ui::salaries::SalaryView::default(),
+            palette: (String::new(), 0),
             importer: Importer::new(wake),
             reviews: VecDeque::new(),
             removed: Vec::new(),
@@ -669,7 +681,12 @@ impl CareerAtlasApp {
                 ctx.set_theme(theme.preference());
                 self.save_settings();
             }
-            Command::ShowDialog(dialog) => self.dialog = dialog,
+            Command::ShowDialog(dialog) => {
+                if dialog == Some(Dialog::Palette) {
+                    self.palette = (String::new(), 0);
+                }
+                self.dialog = dialog;
+            }
             Command::DismissNotice(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);
@@ -761,7 +778,12 @@ impl CareerAtlasApp {
         ui::shortcuts::window(&ctx, self, &mut commands);
         ui::datasets::window(&ctx, self, &mut commands);
         ui::import::review_window(&ctx, self, &mut commands);
+        let (mut query, mut chosen) = std::mem::take(&mut self.palette);
+        ui::palette::window(&ctx, self, &mut query, &mut chosen, &mut commands);
+        self.palette = (query, chosen);
         ui::import::drop_hint(&ctx);
+        // Ctrl+plus/minus/0 zoom (egui's own shortcuts); remembered across restarts.
+        self.settings.zoom = ctx.zoom_factor();
 
         for c in commands {
             self.apply(&ctx, c);

@@ -311,3 +311,76 @@ fn a_damaged_profile_does_not_stop_the_app_and_the_person_is_told() {
     harness.get_by_label_contains("profile.json.damaged-");
     assert!(harness.state().profile.skills.is_empty());
 }
+
+/// Opens every view and every window; each `run` fails the test if any input
+/// widget on screen lacks an accessible name.
+#[test]
+fn accessibility_walk_of_every_view_and_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Backend Developer");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Go")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "Go").click();
+    harness.run();
+    for view in career_atlas::state::View::ALL {
+        harness
+            .get_by_role_and_label(Role::Button, view.label())
+            .click();
+        harness.run();
+        harness.check_accessibility();
+    }
+    harness.get_by_role_and_label(Role::Button, "Role").click();
+    harness.run();
+    for (menu, item) in [
+        ("Help", "About the data"),
+        ("Help", "Keyboard shortcuts"),
+        ("File", "Datasets…"),
+    ] {
+        harness.get_by_label(menu).click();
+        harness.run();
+        harness.get_by_label_contains(item).click();
+        harness.run();
+        harness.check_accessibility();
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        assert!(harness.state().dialog.is_none(), "Esc closes {item}");
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness.check_accessibility();
+}
+
+#[test]
+fn the_command_palette_finds_a_role_and_opens_it_with_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    harness.run();
+    harness.get_by_label("Go to a role, a technology or an action");
+    let field =
+        harness.get_by_role_and_label(Role::TextInput, "Go to a role, a technology or an action");
+    field.type_text("site reliab");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(selected_title(&harness), "Site Reliability Engineer");
+    assert!(harness.state().dialog.is_none());
+}
+
+#[test]
+fn the_first_start_welcomes_and_later_starts_do_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    harness.get_by_label_contains("Welcome to Career Atlas");
+    harness.state_mut().save_settings();
+    drop(harness);
+    let harness = app_in(dir.path());
+    assert!(
+        harness
+            .query_by_label_contains("Welcome to Career Atlas")
+            .is_none()
+    );
+}

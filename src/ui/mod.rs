@@ -7,6 +7,7 @@ pub mod compare;
 pub mod datasets;
 pub mod import;
 pub mod my_skills;
+pub mod palette;
 pub mod plan;
 pub mod role_detail;
 pub mod role_list;
@@ -104,6 +105,8 @@ pub enum Dialog {
     Shortcuts,
     /// The loaded datasets.
     Datasets,
+    /// The command palette.
+    Palette,
 }
 
 /// How serious a notice is.

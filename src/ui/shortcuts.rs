@@ -8,6 +8,10 @@ use crate::app::CareerAtlasApp;
 /// Every shortcut, for the help window: keys, what they do.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+F", "Search roles and technologies"),
+    (
+        "Ctrl+K",
+        "Command palette: go to a role, a technology or an action",
+    ),
     ("Ctrl+O", "Import role files"),
     ("Up / Down", "Previous / next role in the list"),
     ("Esc", "Clear the search, or close a window"),
@@ -41,6 +45,9 @@ pub fn read_keys(ctx: &egui::Context) -> Vec<Command> {
         }
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight)) {
             out.push(Command::Forward);
+        }
+        if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::K)) {
+            out.push(Command::ShowDialog(Some(super::Dialog::Palette)));
         }
         if i.consume_key(Modifiers::NONE, Key::F1) {
             out.push(Command::ShowDialog(Some(Dialog::Shortcuts)));
