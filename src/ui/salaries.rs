@@ -157,70 +157,65 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
     ui.separator();
     let max = rows.iter().map(|r| r.value).fold(0.0, f64::max).max(1.0);
     let dark = ui.visuals().dark_mode;
+    let bar_width = (ui.available_width() - 420.0).clamp(80.0, 520.0);
     egui::ScrollArea::vertical()
         .id_salt("salaries")
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            for row in &rows[range] {
-                ui.horizontal(|ui| {
-                    let title = &app.catalog.role(row.role).role.title;
-                    let (rect, _) = ui.allocate_exact_size(
-                        egui::vec2(240.0, ROW_HEIGHT - 4.0),
-                        egui::Sense::hover(),
-                    );
-                    ui.scope_builder(
-                        egui::UiBuilder::new()
-                            .max_rect(rect)
-                            .layout(egui::Layout::left_to_right(egui::Align::Center)),
-                        |ui| {
-                            if ui
-                                .link(title)
-                                .on_hover_text(format!("Open {title}"))
-                                .clicked()
-                            {
-                                out.push(Command::Open(row.role));
-                            }
-                        },
-                    );
-                    let bar_w = (ui.available_width() - 260.0).max(60.0);
-                    let (bar, resp) = ui.allocate_exact_size(
-                        egui::vec2(bar_w, ROW_HEIGHT - 8.0),
-                        egui::Sense::hover(),
-                    );
-                    #[allow(clippy::cast_possible_truncation)] // a fraction of a width
-                    let w = (row.value / max) as f32 * bar.width();
-                    ui.painter().rect_filled(
-                        egui::Rect::from_min_size(bar.min, egui::vec2(w, bar.height())),
-                        2.0,
-                        chart_fill(dark),
-                    );
-                    let mut tip = format!(
-                        "{title}\n{} {}: {} {}\nLevel: {}\nSource: {} · As of: {}",
-                        region,
-                        view.stat.label(),
-                        format_full(row.value, &row.currency),
-                        row.period.per(),
-                        row.level,
-                        row.source.as_deref().unwrap_or("not stated"),
-                        row.as_of.as_deref().unwrap_or("not stated"),
-                    );
-                    for c in &row.converted {
-                        tip.push('\n');
-                        tip.push_str(c);
+            // One grid, so titles, bars and figures line up in columns.
+            egui::Grid::new("salary_rows")
+                .num_columns(3)
+                .min_col_width(200.0)
+                .min_row_height(ROW_HEIGHT - 4.0)
+                .show(ui, |ui| {
+                    for row in &rows[range] {
+                        let title = &app.catalog.role(row.role).role.title;
+                        if ui
+                            .link(title)
+                            .on_hover_text(format!("Open {title}"))
+                            .clicked()
+                        {
+                            out.push(Command::Open(row.role));
+                        }
+                        let (bar, resp) = ui.allocate_exact_size(
+                            egui::vec2(bar_width, ROW_HEIGHT - 10.0),
+                            egui::Sense::hover(),
+                        );
+                        #[allow(clippy::cast_possible_truncation)] // a fraction of a width
+                        let w = (row.value / max) as f32 * bar.width();
+                        ui.painter().rect_filled(
+                            egui::Rect::from_min_size(bar.min, egui::vec2(w, bar.height())),
+                            2.0,
+                            chart_fill(dark),
+                        );
+                        let mut tip = format!(
+                            "{title}\n{} {}: {} {}\nLevel: {}\nSource: {} · As of: {}",
+                            region,
+                            view.stat.label(),
+                            format_full(row.value, &row.currency),
+                            row.period.per(),
+                            row.level,
+                            row.source.as_deref().unwrap_or("not stated"),
+                            row.as_of.as_deref().unwrap_or("not stated"),
+                        );
+                        for c in &row.converted {
+                            tip.push('\n');
+                            tip.push_str(c);
+                        }
+                        resp.on_hover_text(tip);
+                        let plus = if row.open_ended { "+" } else { "" };
+                        let conv = if row.converted.is_empty() {
+                            ""
+                        } else {
+                            " (converted)"
+                        };
+                        ui.label(format!(
+                            "{}{plus} {}{conv}",
+                            format_compact(row.value, &row.currency),
+                            row.period.per()
+                        ));
+                        ui.end_row();
                     }
-                    resp.on_hover_text(tip);
-                    let plus = if row.open_ended { "+" } else { "" };
-                    let conv = if row.converted.is_empty() {
-                        ""
-                    } else {
-                        " (converted)"
-                    };
-                    ui.label(format!(
-                        "{}{plus} {}{conv}",
-                        format_compact(row.value, &row.currency),
-                        row.period.per()
-                    ));
                 });
-            }
         });
 }

@@ -274,7 +274,14 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
                             .color(text_color),
                         );
                     } else if let Some(a) = low {
-                        let label = if (top - a).abs() < f64::EPSILON {
+                        let label = if let Some(m) = level.median {
+                            format!(
+                                "median {} · range {} – {}",
+                                format_compact(m, &currency),
+                                format_compact(a, &currency),
+                                format_compact(top, &currency)
+                            )
+                        } else if (top - a).abs() < f64::EPSILON {
                             format!("from {}", format_compact(a, &currency))
                         } else {
                             format!(
