@@ -372,6 +372,19 @@ impl CareerAtlasApp {
                         "The profile was not imported: {e}"
                     )));
                 }
+                ImportEvent::ChartCaptured(Ok(bytes)) => {
+                    self.importer.save(
+                        Arc::clone(&self.picker),
+                        "the chart",
+                        "salary-chart.png".into(),
+                        bytes,
+                    );
+                }
+                ImportEvent::ChartCaptured(Err(e)) => {
+                    self.notices.push(Notice::warning(format!(
+                        "The chart could not be saved: {e}"
+                    )));
+                }
                 ImportEvent::Saved(_, None) | ImportEvent::ProfileRead(None) => {}
                 ImportEvent::Picked(None, open_for) => {
                     // Nobody cancels a dialog within a blink: no dialog was shown.
@@ -633,6 +646,24 @@ impl CareerAtlasApp {
                 );
             }
             Command::ImportProfile => self.importer.open_profile(Arc::clone(&self.picker)),
+            Command::SaveText(what, name, text) => {
+                self.importer.save(
+                    Arc::clone(&self.picker),
+                    what,
+                    name.into(),
+                    text.into_bytes(),
+                );
+            }
+            Command::SaveChartPng(rect) => {
+                let (tx, wake) = self.importer.sender();
+                let ppp = ctx.pixels_per_point();
+                ctx.request_screenshot(move |image| {
+                    let _ = tx.send(ImportEvent::ChartCaptured(ui::export::crop_to_png(
+                        &image, rect, ppp,
+                    )));
+                    wake();
+                });
+            }
             Command::SetSortByFit(on) => {
                 self.settings.sort_by_fit = on;
                 self.rebuild_list();

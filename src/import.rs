@@ -83,6 +83,8 @@ pub enum ImportEvent {
     /// A save finished: what was saved, and where (or why not). `None` when
     /// the person cancelled.
     Saved(&'static str, Option<Result<PathBuf, String>>),
+    /// A chart was captured as PNG (or why not).
+    ChartCaptured(Result<Vec<u8>, String>),
     /// A profile file was read for merging (or why it could not be).
     ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
 }
@@ -217,6 +219,13 @@ impl Importer {
         }
     }
 
+    /// A sender for results produced elsewhere (e.g. a screenshot callback),
+    /// with the wake-up to call after sending.
+    #[must_use]
+    pub fn sender(&self) -> (Sender<ImportEvent>, Arc<dyn Fn() + Send + Sync>) {
+        (self.tx.clone(), Arc::clone(&self.wake))
+    }
+
     /// Asks where to save `bytes` and writes them there atomically, off the UI thread.
     pub fn save(
         &mut self,
@@ -287,6 +296,8 @@ impl Importer {
                 ImportEvent::Picked(..) | ImportEvent::Saved(..) | ImportEvent::ProfileRead(..) => {
                     self.dialog_open = false;
                 }
+                // Captured on the UI thread; no dialog was open for it.
+                ImportEvent::ChartCaptured(_) => {}
             }
         }
         events

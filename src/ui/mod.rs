@@ -5,6 +5,7 @@ pub mod about;
 pub mod best_fit;
 pub mod compare;
 pub mod datasets;
+pub mod export;
 pub mod import;
 pub mod my_skills;
 pub mod palette;
@@ -58,6 +59,10 @@ pub enum Command {
     CopyText(&'static str, String),
     /// Change the choices of the Salaries view.
     SetSalaryView(salaries::SalaryView),
+    /// Save the chart in this screen rectangle (points) as a PNG file.
+    SaveChartPng(egui::Rect),
+    /// Save text to a file chosen in a dialog: what it is, default name, text.
+    SaveText(&'static str, &'static str, String),
     /// Save the skill profile to a file chosen in a dialog.
     ExportProfile,
     /// Merge a profile file chosen in a dialog.

@@ -4,6 +4,8 @@
 //! source and date. The same figures are listed in a table below the chart, for
 //! screen readers and for copying.
 
+use std::fmt::Write as _;
+
 use egui::RichText;
 use egui_plot::{
     Bar, BarChart, BoxElem, BoxPlot, BoxSpread, Line, LineStyle, MarkerShape, Plot, PlotPoint,
@@ -48,7 +50,15 @@ pub fn ui(ui: &mut egui::Ui, role: &Role, table_index: usize, out: &mut Vec<Comm
     }
     let table = &role.salary[index];
     caption(ui, table);
-    chart(ui, table, &role.id);
+    let rect = chart(ui, table, &role.id);
+    ui.horizontal(|ui| {
+        if ui.button("Save chart as PNG…").clicked() {
+            out.push(Command::SaveChartPng(rect));
+        }
+        if ui.button("Copy figures as CSV").clicked() {
+            out.push(Command::CopyText("the figures as CSV", table_csv(table)));
+        }
+    });
     figures_table(ui, table);
 }
 
@@ -144,7 +154,40 @@ fn extent(t: &SalaryTable) -> (f64, f64) {
     if lo.is_finite() { (lo, hi) } else { (0.0, hi) }
 }
 
-fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
+/// The figures of one table as CSV, with the labels every figure needs.
+#[must_use]
+pub fn table_csv(t: &SalaryTable) -> String {
+    let mut out =
+        String::from("level,statistic,value,currency,period,region,open_ended,source,as_of\n");
+    let esc = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    for l in &t.levels {
+        let top = l.highest();
+        for (name, v) in l.figures() {
+            if let Some(v) = v {
+                let open = l.open_ended && Some(v) == top;
+                let _ = writeln!(
+                    out,
+                    "{},{name},{v},{},{},{},{open},{},{}",
+                    esc(&l.level),
+                    t.currency,
+                    t.period.as_str(),
+                    esc(&t.region),
+                    esc(t.source.as_deref().unwrap_or("")),
+                    esc(t.as_of.as_deref().unwrap_or(""))
+                );
+            }
+        }
+    }
+    out
+}
+
+fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
     let dark = ui.visuals().dark_mode;
     let fill = chart_fill(dark);
     let stroke = chart_stroke(dark);
@@ -161,7 +204,7 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
     let height = (70.0 + 46.0 * n as f32).clamp(140.0, 360.0);
 
     let axis_currency = currency.clone();
-    Plot::new(("salary_chart", role_id))
+    let response = Plot::new(("salary_chart", role_id))
         .height(height)
         .allow_drag(false)
         .allow_zoom(false)
@@ -298,6 +341,7 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) {
                 }
             }
         });
+    response.response.rect
 }
 
 /// Every figure of a level, exact, one per line.
