@@ -81,6 +81,13 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                         crate::model::markdown::profile(&app.catalog, &app.profile),
                     ));
                 }
+                if ui.button("Save as Markdown…").clicked() {
+                    out.push(Command::SaveText(
+                        "your skills",
+                        "my-skills.md",
+                        crate::model::markdown::profile(&app.catalog, &app.profile),
+                    ));
+                }
             });
 
             openers(ui, app);

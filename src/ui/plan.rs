@@ -118,9 +118,14 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 }
             }
             ui.add_space(12.0);
-            if ui.button("Copy plan as Markdown").clicked() {
-                out.push(Command::CopyText("the plan", crate::model::markdown::plan(cat, &p, from, to, hours)));
-            }
+            ui.horizontal(|ui| {
+                if ui.button("Copy plan as Markdown").clicked() {
+                    out.push(Command::CopyText("the plan", crate::model::markdown::plan(cat, &p, from, to, hours)));
+                }
+                if ui.button("Save plan as Markdown…").clicked() {
+                    out.push(Command::SaveText("the plan", "plan.md", crate::model::markdown::plan(cat, &p, from, to, hours)));
+                }
+            });
         });
 }
 

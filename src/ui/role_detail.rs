@@ -86,6 +86,13 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
                 crate::model::markdown::role(catalog, &app.profile, idx),
             ));
         }
+        if ui.button("Save as Markdown…").clicked() {
+            out.push(Command::SaveText(
+                "the role",
+                "role.md",
+                crate::model::markdown::role(catalog, &app.profile, idx),
+            ));
+        }
     });
     if let Some(outlook) = &role.outlook {
         outlook_box(ui, outlook);
