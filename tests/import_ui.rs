@@ -3,6 +3,9 @@
 //! library, and what survives a restart.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
+mod common;
+
+use common::{app, settle};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,33 +28,6 @@ const GAME_ROLES: &str = r#"{
      "stack": {"Tools": ["Unreal Engine"]}}
   ]
 }"#;
-
-fn app(dir: &Path, config: AppConfig) -> Harness<'static, CareerAtlasApp> {
-    let config = AppConfig {
-        data_dir: Some(dir.join("data")),
-        ..config
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| CareerAtlasApp::new(cc, config));
-    harness.run();
-    harness
-}
-
-/// Steps the app until background reading and the dialog are done.
-fn settle(harness: &mut Harness<'_, CareerAtlasApp>) {
-    for _ in 0..500 {
-        // `step`, not `run`: a spinner repaints for as long as work is under way.
-        harness.step();
-        let app = harness.state();
-        if app.imports_in_flight() == 0 && !app.importer.dialog_open() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
-}
 
 #[derive(Debug)]
 struct Dropped(PathBuf);

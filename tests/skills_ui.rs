@@ -1,6 +1,9 @@
 //! Skills, fit, plans, compare and the salary ranking, driven in the real app.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
+mod common;
+
+use common::{app, settle};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -11,31 +14,6 @@ use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-fn app(dir: &Path, config: AppConfig) -> Harness<'static, CareerAtlasApp> {
-    let config = AppConfig {
-        data_dir: Some(dir.join("data")),
-        ..config
-    };
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(64)
-        .build_eframe(move |cc| CareerAtlasApp::new(cc, config));
-    harness.run();
-    harness
-}
-
-fn settle(harness: &mut Harness<'_, CareerAtlasApp>) {
-    for _ in 0..500 {
-        harness.step();
-        let app = harness.state();
-        if app.imports_in_flight() == 0 && !app.importer.dialog_open() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
-}
 
 fn open(harness: &mut Harness<'_, CareerAtlasApp>, id: &str) {
     let idx = harness

@@ -331,6 +331,24 @@ impl Catalog {
     }
 }
 
+/// A catalog of one bundled dataset read from `json`, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_catalog(json: &str) -> Catalog {
+    let out = crate::model::reader::read_dataset(
+        "test",
+        json.as_bytes(),
+        crate::model::reader::ReadContext::default(),
+    );
+    let Some(dataset) = out.dataset else {
+        panic!("test fixture is invalid: {:#?}", out.diagnostics);
+    };
+    Catalog::new(vec![LoadedDataset {
+        dataset,
+        origin: DatasetOrigin::Bundled,
+        visible: true,
+    }])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

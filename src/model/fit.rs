@@ -148,18 +148,9 @@ pub fn ranking(fits: &[Option<f32>]) -> Vec<RoleIdx> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::catalog::{DatasetOrigin, LoadedDataset};
-    use crate::model::{ReadContext, read_dataset};
 
     fn catalog(json: &str) -> Catalog {
-        let ds = read_dataset("t", json.as_bytes(), ReadContext::default())
-            .dataset
-            .unwrap();
-        Catalog::new(vec![LoadedDataset {
-            dataset: ds,
-            origin: DatasetOrigin::Bundled,
-            visible: true,
-        }])
+        crate::model::catalog::test_catalog(json)
     }
 
     const ROLES: &str = r#"[

@@ -187,24 +187,13 @@ pub fn profile(catalog: &Catalog, profile: &Profile) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::catalog::{DatasetOrigin, LoadedDataset};
-    use crate::model::{ReadContext, read_dataset};
 
     #[test]
     fn role_markdown_checks_what_is_ticked() {
-        let ds = read_dataset(
-            "t",
-            br#"[{"id":"a","title":"A","stack":{"Languages":["Go","Rust"]},
+        let cat = crate::model::catalog::test_catalog(
+            r#"[{"id":"a","title":"A","stack":{"Languages":["Go","Rust"]},
                  "salary":[{"region":"US","currency":"USD","source":"S","levels":[{"level":"Senior","min":195000,"open_ended":true}]}]}]"#,
-            ReadContext::default(),
-        )
-        .dataset
-        .unwrap();
-        let cat = Catalog::new(vec![LoadedDataset {
-            dataset: ds,
-            origin: DatasetOrigin::Bundled,
-            visible: true,
-        }]);
+        );
         let mut p = Profile::default();
         p.set_ticked(cat.tech(cat.find_tech("go").unwrap()), true);
         let md = role(&cat, &p, RoleIdx(0));

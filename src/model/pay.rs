@@ -247,8 +247,6 @@ pub fn to_csv(catalog: &Catalog, rows: &[RankRow], stat: Statistic, region: &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::catalog::{DatasetOrigin, LoadedDataset};
-    use crate::model::{ReadContext, read_dataset};
 
     fn rates() -> ExchangeRates {
         ExchangeRates {
@@ -289,14 +287,7 @@ mod tests {
           {"id":"c","title":"C","salary":[{"region":"DE","currency":"EUR","levels":[{"level":"Junior","min":40000}]}]},
           {"id":"d","title":"D","stack":{"L":["Go"]}}
         ]"#;
-        let ds = read_dataset("t", json.as_bytes(), ReadContext::default())
-            .dataset
-            .unwrap();
-        Catalog::new(vec![LoadedDataset {
-            dataset: ds,
-            origin: DatasetOrigin::Bundled,
-            visible: true,
-        }])
+        crate::model::catalog::test_catalog(json)
     }
 
     #[test]

@@ -248,9 +248,7 @@ pub fn figure_label(field: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::catalog::{DatasetOrigin, LoadedDataset};
     use crate::model::profile::Proficiency;
-    use crate::model::{ReadContext, read_dataset};
 
     fn catalog() -> Catalog {
         let json = r#"{"format":"career-atlas/1","name":"t",
@@ -266,14 +264,7 @@ mod tests {
              "salary":[{"region":"US","currency":"USD","levels":[{"level":"All levels","p10":80,"median":130,"p90":210}]},
                        {"region":"DE","currency":"EUR","levels":[{"level":"Junior","min":40}]}]}
           ]}"#;
-        let ds = read_dataset("t", json.as_bytes(), ReadContext::default())
-            .dataset
-            .unwrap();
-        Catalog::new(vec![LoadedDataset {
-            dataset: ds,
-            origin: DatasetOrigin::Bundled,
-            visible: true,
-        }])
+        crate::model::catalog::test_catalog(json)
     }
 
     #[test]

@@ -257,8 +257,6 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::catalog::{DatasetOrigin, LoadedDataset};
-    use crate::model::reader::{ReadContext, read_dataset};
 
     fn catalog() -> Catalog {
         let json = r#"{"format":"career-atlas/1","name":"t",
@@ -272,14 +270,7 @@ mod tests {
             {"id":"ux-designer","title":"Diseñador UX","category":"Design",
              "summary":"Designs interfaces.","stack":{"Tools":["Figma"]}}
           ]}"#;
-        let ds = read_dataset("t", json.as_bytes(), ReadContext::default())
-            .dataset
-            .unwrap();
-        Catalog::new(vec![LoadedDataset {
-            dataset: ds,
-            origin: DatasetOrigin::Bundled,
-            visible: true,
-        }])
+        crate::model::catalog::test_catalog(json)
     }
 
     fn titles(cat: &Catalog, idx: &SearchIndex, q: &str) -> Vec<String> {

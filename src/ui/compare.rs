@@ -2,7 +2,7 @@
 //! matrix with the person's level in each row, and pay on one shared axis.
 
 use egui::RichText;
-use egui_plot::{BoxElem, BoxPlot, BoxSpread, Plot};
+use egui_plot::{BoxElem, BoxPlot, BoxSpread};
 
 use super::Command;
 use super::theme::{chart_fill, chart_stroke};
@@ -204,35 +204,8 @@ fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
         .iter()
         .map(|r| cat.role(*r).role.title.clone())
         .collect();
-    let axis_currency = currency.clone();
-    Plot::new("compare_pay")
+    super::salary_chart::money_rows_plot("compare_pay", names, &currency)
         .height((60.0 + 50.0 * n as f32).min(280.0))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .include_y(-0.6)
-        .include_y(n as f64 - 0.4)
-        .x_axis_formatter(move |m, _| format_compact(m.value, &axis_currency))
-        .y_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let row = (n as f64 - 1.0 - i) as usize;
-                names.get(row).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
         .show(ui, |plot| {
             plot.box_plot(BoxPlot::new("pay", boxes).horizontal());
         });

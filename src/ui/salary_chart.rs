@@ -154,6 +154,46 @@ fn extent(t: &SalaryTable) -> (f64, f64) {
     if lo.is_finite() { (lo, hi) } else { (0.0, hi) }
 }
 
+/// A fixed (no pan, no zoom) plot with money on the x axis and one named
+/// row per entry of `names` on the y axis, the first row at the top.
+pub fn money_rows_plot<'a>(
+    id: impl egui::AsIdSalt,
+    names: Vec<String>,
+    currency: &str,
+) -> Plot<'a> {
+    let n = names.len();
+    let axis_currency = currency.to_string();
+    Plot::new(id)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([true, false])
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .x_grid_spacer(money_marks)
+        .x_axis_formatter(move |mark, _| format_compact(mark.value, &axis_currency))
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let row = (n as f64 - 1.0 - i) as usize;
+                names.get(row).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|i| egui_plot::GridMark {
+                    value: i as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+}
+
 /// The figures of one table as CSV, with the labels every figure needs.
 #[must_use]
 pub fn table_csv(t: &SalaryTable) -> String {
@@ -203,40 +243,10 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
     #[allow(clippy::cast_precision_loss)] // a handful of levels
     let height = (70.0 + 46.0 * n as f32).clamp(140.0, 360.0);
 
-    let axis_currency = currency.clone();
-    let response = Plot::new(("salary_chart", role_id))
+    let response = money_rows_plot(("salary_chart", role_id), names, &currency)
         .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_grid([true, false])
         .include_x(left)
         .include_x(right)
-        .include_y(-0.6)
-        .include_y(n as f64 - 0.4)
-        .x_grid_spacer(money_marks)
-        .x_axis_formatter(move |mark, _| format_compact(mark.value, &axis_currency))
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                // Levels run top to bottom, so row 0 sits highest.
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let row = (n as f64 - 1.0 - i) as usize;
-                names.get(row).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|i| egui_plot::GridMark {
-                    value: i as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint { plot_name, .. } if !plot_name.is_empty() => {
                 Some(plot_name.to_string())
