@@ -63,6 +63,7 @@ fn app_datasets(big: &str) -> Vec<LoadedDataset> {
 fn read<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     let big = dataset_json(BIG, 1);
     let mut g = c.benchmark_group(format!("{}/read", M::LABEL));
+    g.sampling_mode(M::SAMPLING);
     g.bench_function("bundled", |b| {
         b.iter(|| {
             read_dataset(
@@ -83,6 +84,7 @@ fn catalog<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     let big = dataset_json(BIG, 1);
     let datasets = app_datasets(&big);
     let mut g = c.benchmark_group(format!("{}/catalog", M::LABEL));
+    g.sampling_mode(M::SAMPLING);
     g.sample_size(10).measurement_time(Duration::from_secs(15));
     g.bench_function("catalog_and_index_10k", |b| {
         b.iter_batched(
@@ -105,6 +107,7 @@ fn search<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     // What one keystroke costs the app: the search plus the list rows built
     // from its hits (`Command::SearchChanged`).
     let mut g = c.benchmark_group(format!("{}/keystroke_10k", M::LABEL));
+    g.sampling_mode(M::SAMPLING);
     g.measurement_time(Duration::from_secs(8));
     for &query in QUERIES {
         g.bench_function(query, |b| {

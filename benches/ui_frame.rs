@@ -5,11 +5,13 @@
 //! first (fonts, galley caches, scroll positions settled), so the figures are
 //! steady-state frames.
 //!
-//! Scenes, with the bundled data and with a 10,000-role dataset imported:
+//! Scenes, with the bundled data and with a 10,000-role dataset imported (the
+//! first-start welcome notice dismissed):
 //! - `detail_chart`: role list plus the detail panel scrolled to the salary chart;
-//! - `datasets_window`: the same with the Datasets window open.
-//!
-//! There is no fit/compare view yet, so it has no scene.
+//! - `datasets_window`: the same with the Datasets window open;
+//! - `best_fit`: the Best fit view (every role ranked) with eight technologies
+//!   of the selected role ticked;
+//! - `compare`: the Compare view with three roles side by side.
 //!
 //! Each scene is measured in wall time (`wall/ui_frame/...`) and in CPU time
 //! of the benchmark thread (`cpu/ui_frame/...`, see `common/mod.rs`).
@@ -17,6 +19,9 @@
 //! ```text
 //! cargo bench --bench ui_frame
 //! ```
+//!
+//! With `UI_FRAME_DEBUG=1` set, every painted text of each scene is printed
+//! with its position, to check what a scene shows.
 
 mod common;
 
@@ -25,6 +30,7 @@ use std::time::Duration;
 
 use career_atlas::model::RoleIdx;
 use career_atlas::model::synthetic::dataset_json;
+use career_atlas::state::View;
 use career_atlas::store::Store;
 use career_atlas::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
 use career_atlas::ui::{Command, Dialog};
@@ -141,10 +147,10 @@ impl Scene {
         let mut shapes = self.settle();
         let mut last = f32::NAN;
         for _ in 0..60 {
-            let Some(y) = text_top(&shapes, "Salary") else {
-                panic!("the detail panel shows no Salary section");
-            };
-            if y <= 140.0 || y == last {
+            // Labels below the visible part are not painted, so an absent
+            // heading means "further down".
+            let y = text_top(&shapes, "Salary").unwrap_or(f32::INFINITY);
+            if y <= 140.0 || (y.is_finite() && y == last) {
                 break;
             }
             last = y;
@@ -180,6 +186,22 @@ impl Scene {
     }
 }
 
+/// Every painted text with its top, for debugging a scene.
+fn texts(shapes: &[ClippedShape]) -> Vec<(String, f32)> {
+    fn walk(shape: &Shape, out: &mut Vec<(String, f32)>) {
+        match shape {
+            Shape::Text(t) => out.push((t.galley.text().to_string(), t.pos.y)),
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for c in shapes {
+        walk(&c.shape, &mut out);
+    }
+    out
+}
+
 /// Top of the first text shape reading exactly `text`, if any is painted.
 fn text_top(shapes: &[ClippedShape], text: &str) -> Option<f32> {
     fn find(shape: &Shape, text: &str) -> Option<f32> {
@@ -198,9 +220,16 @@ fn bench_scene<M: Measurement + Label + 'static>(
     view: &str,
     scene: &mut Scene,
 ) {
-    c.bench_function(&format!("{}/ui_frame/{label}/{view}", M::LABEL), |b| {
+    if std::env::var_os("UI_FRAME_DEBUG").is_some() {
+        let shown = scene.run(Vec::new());
+        eprintln!("{label}/{view}: {:?}", texts(&shown));
+    }
+    let mut g = c.benchmark_group(format!("{}/ui_frame", M::LABEL));
+    g.sampling_mode(M::SAMPLING);
+    g.bench_function(format!("{label}/{view}"), |b| {
         b.iter(|| black_box(scene.frame()));
     });
+    g.finish();
 }
 
 fn main() {
@@ -214,14 +243,15 @@ fn main() {
         .configure_from_args();
     for (label, big) in [("bundled", None), ("10k_roles", Some(BIG))] {
         let mut scene = Scene::new(big);
-        if big.is_some() {
-            // A role from the middle of the imported dataset: the list
-            // scrolls to it, far from the top.
-            let first_imported = scene.app.catalog.roles.len() - BIG;
-            let role = RoleIdx(first_imported + BIG / 2);
-            let ctx = scene.ctx.clone();
-            scene.app.apply(&ctx, Command::Open(role));
+        let ctx = scene.ctx.clone();
+        while !scene.app.notices.is_empty() {
+            scene.app.apply(&ctx, Command::DismissNotice(0));
         }
+        let roles = scene.app.catalog.roles.len();
+        // With the large dataset, roles from the middle of it: the list
+        // scrolls far from the top.
+        let role = RoleIdx(if big.is_some() { roles - BIG / 2 } else { 0 });
+        scene.app.apply(&ctx, Command::Open(role));
         scene.scroll_to_chart();
         bench_scene(&mut wall, label, "detail_chart", &mut scene);
         bench_scene(&mut cpu, label, "detail_chart", &mut scene);
@@ -230,6 +260,32 @@ fn main() {
         scene.settle();
         bench_scene(&mut wall, label, "datasets_window", &mut scene);
         bench_scene(&mut cpu, label, "datasets_window", &mut scene);
+        scene.app.dialog = None;
+
+        let techs: Vec<_> = scene
+            .app
+            .catalog
+            .role(role)
+            .techs()
+            .take(8)
+            .map(|item| item.tech)
+            .collect();
+        for tech in techs {
+            scene.app.apply(&ctx, Command::SetTicked(tech, true));
+        }
+        scene.app.apply(&ctx, Command::ShowView(View::BestFit));
+        scene.settle();
+        bench_scene(&mut wall, label, "best_fit", &mut scene);
+        bench_scene(&mut cpu, label, "best_fit", &mut scene);
+
+        for other in [RoleIdx(1), RoleIdx(roles - 1)] {
+            scene.app.apply(&ctx, Command::AddToCompare(other));
+        }
+        scene.app.apply(&ctx, Command::AddToCompare(role));
+        scene.app.apply(&ctx, Command::ShowView(View::Compare));
+        scene.settle();
+        bench_scene(&mut wall, label, "compare", &mut scene);
+        bench_scene(&mut cpu, label, "compare", &mut scene);
     }
     wall.final_summary();
     cpu.final_summary();

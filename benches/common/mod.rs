@@ -2,11 +2,16 @@
 //! figures stay meaningful on a machine shared with other work (wall time
 //! grows when another process holds the core; CPU time barely does).
 
+use criterion::SamplingMode;
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 
 /// CPU time of the measuring thread, in nanoseconds, from
-/// `/proc/thread-self/schedstat` (Linux; the kernel's exact run time, not
-/// tick-sampled). Everything the benchmarks time runs on that one thread.
+/// `/proc/thread-self/schedstat` (Linux). Everything the benchmarks time runs
+/// on that one thread. The kernel brings this figure up to date at every
+/// scheduler tick (4 ms on the machine of `docs/performance.md`) and context
+/// switch, so a single reading is only that precise: CPU-time groups use
+/// [`SamplingMode::Flat`], which keeps every sample tens of milliseconds long,
+/// and the rounding averages out over the samples.
 pub struct CpuTime {
     wall: WallTime,
 }
@@ -52,17 +57,21 @@ impl Measurement for CpuTime {
     }
 }
 
-/// A label for benchmark ids, so wall- and CPU-time runs of one benchmark
-/// are stored apart (`target/criterion/<label>_<group>/...`).
+/// How benchmark groups differ by measurement.
 pub trait Label {
-    /// `wall` or `cpu`.
+    /// `wall` or `cpu`: the first part of benchmark ids, so wall- and CPU-time
+    /// runs of one benchmark are stored apart (`target/criterion/<label>_<group>/...`).
     const LABEL: &'static str;
+    /// Sampling mode of the groups (see [`CpuTime`] for why it differs).
+    const SAMPLING: SamplingMode;
 }
 
 impl Label for WallTime {
     const LABEL: &'static str = "wall";
+    const SAMPLING: SamplingMode = SamplingMode::Auto;
 }
 
 impl Label for CpuTime {
     const LABEL: &'static str = "cpu";
+    const SAMPLING: SamplingMode = SamplingMode::Flat;
 }
