@@ -130,7 +130,15 @@ pub fn read_dataset(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadO
         Ok(parsed) => parsed.value,
         Err(e) => {
             let (line, column) = index.position(e.range().start);
-            return fail(line, column, format!("not valid JSON: {}", e.kind()));
+            let message = if matches!(
+                e.kind(),
+                jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded
+            ) {
+                "the file nests objects or arrays too deeply (more than 512 levels); no role file needs that".to_string()
+            } else {
+                format!("not valid JSON: {}", e.kind())
+            };
+            return fail(line, column, message);
         }
     };
     let Some(root) = root else {
