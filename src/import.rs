@@ -199,24 +199,11 @@ impl Importer {
 
     /// Opens the file dialog on a worker thread.
     pub fn open_dialog(&mut self, picker: Arc<dyn FilePicker>) {
-        if self.dialog_open {
-            return;
-        }
-        self.dialog_open = true;
-        let tx = self.tx.clone();
-        let wake = Arc::clone(&self.wake);
-        let spawned = std::thread::Builder::new()
-            .name("file dialog".into())
-            .spawn(move || {
-                let started = Instant::now();
-                let files = picker.pick_files();
-                let _ = tx.send(ImportEvent::Picked(files, started.elapsed()));
-                wake();
-            });
-        if let Err(e) = spawned {
-            self.dialog_open = false;
-            log::error!("could not start the dialog thread: {e}");
-        }
+        self.spawn_dialog("file dialog", move || {
+            let started = Instant::now();
+            let files = picker.pick_files();
+            ImportEvent::Picked(files, started.elapsed())
+        });
     }
 
     /// A sender for results produced elsewhere (e.g. a screenshot callback),
