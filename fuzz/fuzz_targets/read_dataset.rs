@@ -24,10 +24,19 @@ fuzz_target!(|data: &[u8]| {
     // Written out and read back, an accepted dataset is unchanged.
     let written = serde_json::to_vec(&ds).expect("a dataset serialises");
     let again = read_dataset("other", &written, ReadContext::default());
-    assert_eq!(again.dataset.as_ref(), Some(&ds), "{:#?}", again.diagnostics);
+    assert_eq!(
+        again.dataset.as_ref(),
+        Some(&ds),
+        "{:#?}",
+        again.diagnostics
+    );
 
     // What the app does next: catalog, index, searches.
-    let mut queries = vec![String::new(), "dev".to_string(), "kuberentes engineer".to_string()];
+    let mut queries = vec![
+        String::new(),
+        "dev".to_string(),
+        "kuberentes engineer".to_string(),
+    ];
     // The first words of what the file holds, as a person would type them. A
     // whole long title as the query is slow (each of its words against each
     // word of every title) and starves the fuzzer; tests/properties.rs
@@ -36,7 +45,13 @@ fuzz_target!(|data: &[u8]| {
     if let Some(role) = ds.roles.first() {
         queries.push(first_words(&role.title));
         queries.extend(role.tags.first().map(|t| first_words(t)));
-        queries.extend(role.stack.iter().flat_map(|g| &g.items).next().map(|t| first_words(&t.name)));
+        queries.extend(
+            role.stack
+                .iter()
+                .flat_map(|g| &g.items)
+                .next()
+                .map(|t| first_words(&t.name)),
+        );
     }
     let catalog = Catalog::new(vec![LoadedDataset {
         dataset: ds,
