@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Arguments: the number of roles, then an optional seed (default 1). The same
-//! arguments always print the same file (about 2.5 KB a role).
+//! arguments always print the same file (about 6 KB a role, as indented JSON:
+//! 10,000 roles make 61 MB).
 
 use std::io::Write as _;
 use std::process::ExitCode;
