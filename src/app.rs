@@ -74,6 +74,8 @@ pub struct CareerAtlasApp {
     pub credits: Vec<f32>,
     /// Each role's fit (by `RoleIdx`); `None` for roles without a stack.
     pub fits: Vec<Option<f32>>,
+    /// Roles ranked by fit, best first; kept with `fits` so no frame re-sorts.
+    pub fit_order: Vec<RoleIdx>,
     /// Where things are saved (`None`: in memory only).
     pub store: Option<Store>,
     /// Held while this window may write the data folder.
@@ -211,6 +213,7 @@ impl CareerAtlasApp {
             profile,
             credits: Vec::new(),
             fits: Vec::new(),
+            fit_order: Vec::new(),
             store,
             _lock: lock,
             settings_writable: writable,
@@ -251,6 +254,7 @@ impl CareerAtlasApp {
     fn refresh_fit(&mut self) {
         self.credits = fit::credits(&self.catalog, &self.profile);
         self.fits = fit::all_fits(&self.catalog, &self.credits);
+        self.fit_order = fit::ranking(&self.fits);
     }
 
     /// Rebuilds the list rows for the current query.

@@ -14,7 +14,7 @@ const ROW_HEIGHT: f32 = 46.0;
 pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
     ui.heading("Best fit");
     ui.label(RichText::new(fit::FORMULA).weak());
-    let order = fit::ranking(&app.fits);
+    let order = &app.fit_order;
     let any_skill = app.credits.iter().any(|c| *c > 0.0);
     if !any_skill {
         ui.label("Tick the technologies you know on any role page (or set levels in My skills) and the roles that suit you rise to the top.");
