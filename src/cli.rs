@@ -48,7 +48,11 @@ pub fn validate(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
         );
         return EXIT_UNREADABLE;
     }
-    let mut known: HashSet<String> = bundled_dataset().roles.into_iter().map(|r| r.id).collect();
+    let mut known: HashSet<String> = bundled_dataset()
+        .roles
+        .into_iter()
+        .map(|r| r.id.clone())
+        .collect();
     let mut status = EXIT_OK;
     for file in files {
         let path = Path::new(file.as_str());

@@ -132,7 +132,7 @@ fn the_lint_catches_every_defect_of_a_broken_fixture() {
         .expect("the fixture is valid JSON of the format; its defects are editorial");
     // Figures out of order cannot come from a file (the reader refuses them),
     // but the lint must not rely on that.
-    ds.roles[0].salary[0].levels[0].p10 = Some(5.0);
+    std::sync::Arc::make_mut(&mut ds.roles[0]).salary[0].levels[0].p10 = Some(5.0);
     let problems = lint_dataset(&ds, BUNDLED_DEPTH).join("\n");
     for expected in [
         "2 roles; at least 30",

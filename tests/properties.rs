@@ -20,6 +20,8 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use career_atlas::model::clean_read::read_clean;
+use career_atlas::model::reader::read_dataset_positioned;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::types::{
     DayEntry, ExchangeRates, FORMAT_TAG, Level, Link, Outlook, Period, Priority, Role, SalaryTable,
@@ -78,6 +80,11 @@ fn check_outcome(bytes: &[u8], out: &ReadOutcome) -> Result<(), TestCaseError> {
 fn exercise(bytes: &[u8], cx: ReadContext<'_>) -> Result<ReadOutcome, TestCaseError> {
     let out = read_dataset("fuzz", bytes, cx);
     check_outcome(bytes, &out)?;
+    // The fast path for clean files may only ever answer what the positioned
+    // reader would: the same dataset, and no diagnostic.
+    let positioned = read_dataset_positioned("fuzz", bytes, cx);
+    prop_assert_eq!(&out.dataset, &positioned.dataset);
+    prop_assert_eq!(&out.diagnostics, &positioned.diagnostics);
     if let Some(ds) = &out.dataset {
         let mut queries: Vec<String> = vec![String::new(), "dev".into(), "kuberentes".into()];
         if let Some(role) = ds.roles.first() {
@@ -171,6 +178,22 @@ fn check_round_trip(
     let bytes = write_dataset(ds, pretty, crlf, bom);
     let out = read_dataset("some-other-name", &bytes, ReadContext::default());
     check_outcome(&bytes, &out)?;
+    // A dataset written by serde has no repeated or unknown field, so the fast
+    // path must take it exactly when there is nothing to report.
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let clean = read_clean(
+        "some-other-name",
+        text.trim_start_matches('\u{feff}'),
+        ReadContext::default(),
+    );
+    let positioned = read_dataset_positioned("some-other-name", &bytes, ReadContext::default());
+    prop_assert_eq!(
+        clean.is_some(),
+        positioned.diagnostics.is_empty(),
+        "the fast path answers for a file exactly when it is clean: {:#?}",
+        positioned.diagnostics
+    );
+    prop_assert_eq!(&out.dataset, &positioned.dataset);
     let errors: Vec<_> = out.diagnostics.iter().filter(|d| d.is_error()).collect();
     prop_assert!(
         errors.is_empty(),
@@ -1161,7 +1184,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 attribution,
                 technologies,
                 exchange_rates,
-                roles,
+                roles: roles.into_iter().map(std::sync::Arc::new).collect(),
             }
         },
     )

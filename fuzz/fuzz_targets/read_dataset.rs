@@ -1,9 +1,11 @@
 //! Feeds arbitrary bytes to the role-file reader, and whatever it accepts to
 //! the catalog, the search index and a few searches; checks the reader's
-//! contract and that an accepted dataset survives a write-and-read round trip.
+//! contract, that the fast path for clean files agrees with the positioned
+//! reader, and that an accepted dataset survives a write-and-read round trip.
 //! See docs/fuzzing.md.
 #![no_main]
 
+use career_atlas::model::reader::read_dataset_positioned;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::{Catalog, DatasetOrigin, LoadedDataset, ReadContext, read_dataset};
 use libfuzzer_sys::fuzz_target;
@@ -18,6 +20,11 @@ fuzz_target!(|data: &[u8]| {
     for d in &out.diagnostics {
         assert!(d.line >= 1 && d.column >= 1 && d.line <= lines, "{d:?}");
     }
+
+    // The fast path for clean files answers only what the positioned reader would.
+    let positioned = read_dataset_positioned("fuzz", data, ReadContext::default());
+    assert_eq!(out.dataset, positioned.dataset);
+    assert_eq!(out.diagnostics, positioned.diagnostics);
 
     let Some(ds) = out.dataset else { return };
 

@@ -8,6 +8,7 @@
 //! once ticks it everywhere.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use super::types::{Dataset, Priority, Role, Technology};
 
@@ -89,8 +90,8 @@ pub struct ResolvedGroup {
 pub struct RoleEntry {
     /// Index into [`Catalog::datasets`].
     pub dataset: usize,
-    /// The role as read.
-    pub role: Role,
+    /// The role as read, shared with its dataset.
+    pub role: Arc<Role>,
     /// Its stack with technology identities.
     pub stack: Vec<ResolvedGroup>,
 }
@@ -147,7 +148,7 @@ impl Catalog {
                 continue;
             }
             for role in &ds.dataset.roles {
-                roles.push((di, role.clone()));
+                roles.push((di, Arc::clone(role)));
             }
         }
         for (di, role) in roles {

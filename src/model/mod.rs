@@ -2,6 +2,7 @@
 //! the merged catalog, search, the skill profile, and money formatting.
 
 pub mod catalog;
+pub mod clean_read;
 pub mod diagnostic;
 pub mod diff;
 pub mod fit;

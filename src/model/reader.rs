@@ -1,7 +1,8 @@
 //! Reads a role file (any of the three shapes of `career-atlas/1`) into a
 //! [`Dataset`], reporting every problem with its line, column and JSON path.
 //!
-//! Two passes: `serde_json` first checks that the text is strict JSON (it gives the
+//! A file without any problem is read in one pass by [`super::clean_read`].
+//! Otherwise, two passes: `serde_json` first checks that the text is strict JSON (it gives the
 //! best syntax messages and refuses everything JSON forbids); then `jsonc-parser`
 //! builds a syntax tree that keeps the byte range of every value, and a walker
 //! turns that tree into the model while it collects every error and warning.
@@ -9,6 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use jsonc_parser::ast::{Object, Value};
 use jsonc_parser::common::Ranged;
@@ -62,6 +64,18 @@ pub struct ReadContext<'a> {
 /// single-role and bare-array shapes.
 #[must_use]
 pub fn read_dataset(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadOutcome {
+    read(file_stem, bytes, cx, true)
+}
+
+/// [`read_dataset`] without its fast path for clean files: always the
+/// positioned reader. The outcome is the same; tests and the fuzzer compare
+/// the two.
+#[must_use]
+pub fn read_dataset_positioned(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadOutcome {
+    read(file_stem, bytes, cx, false)
+}
+
+fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_clean: bool) -> ReadOutcome {
     let fail = |line, column, message: String| ReadOutcome {
         dataset: None,
         diagnostics: vec![Diagnostic {
@@ -107,6 +121,12 @@ pub fn read_dataset(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadO
             1,
             "the file is empty; a role file holds a JSON object or array".into(),
         );
+    }
+    if try_clean && let Some(dataset) = super::clean_read::read_clean(file_stem, text, cx) {
+        return ReadOutcome {
+            dataset: Some(dataset),
+            diagnostics: Vec::new(),
+        };
     }
     let index = LineIndex::new(text);
     if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
@@ -685,7 +705,7 @@ impl Walker<'_> {
                     let role = self.role(root);
                     self.role_items
                         .push((0, self.error_count() == errors_before));
-                    role.map(|r| bare_dataset(file_stem, vec![r]))
+                    role.map(|r| bare_dataset(file_stem, vec![Arc::new(r)]))
                 } else if has("roles") || has("name") {
                     self.error(
                         obj,
@@ -910,7 +930,7 @@ impl Walker<'_> {
         })
     }
 
-    fn roles(&mut self, items: &[Value<'_>]) -> Vec<Role> {
+    fn roles(&mut self, items: &[Value<'_>]) -> Vec<Arc<Role>> {
         let mut roles = Vec::with_capacity(items.len());
         let mut seen: HashMap<String, usize> = HashMap::new();
         for (i, item) in items.iter().enumerate() {
@@ -930,7 +950,7 @@ impl Walker<'_> {
                 } else {
                     seen.insert(role.id.clone(), i);
                 }
-                roles.push(role);
+                roles.push(Arc::new(role));
             }
         }
         roles
@@ -1401,7 +1421,7 @@ impl Walker<'_> {
 }
 
 /// A dataset for the single-role and bare-array shapes.
-fn bare_dataset(file_stem: &str, roles: Vec<Role>) -> Dataset {
+fn bare_dataset(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
     Dataset {
         format: FORMAT_TAG.to_string(),
         name: file_stem.to_string(),

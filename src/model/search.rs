@@ -2,16 +2,21 @@
 //!
 //! Each query word must match some field of a role. Short fields (title,
 //! category, tags, technology names) are matched fuzzily with `nucleo-matcher`;
-//! the summary only by substring, since a subsequence of a long sentence matches
-//! nearly anything. A word that matches nothing that way may still match a word
-//! of the title, a tag or a technology within one or two edits (`strsim`), which
-//! forgives typos such as "kuberentes". Technology names are matched once per
-//! distinct technology, not once per role, so a keystroke over 10,000 roles stays
-//! cheap.
+//! the summary only by substring of its folded text, since a subsequence of a
+//! long sentence matches nearly anything. A word that matches nothing that way
+//! may still match a word of the title, a tag or a technology within one or two
+//! edits (`strsim`), which forgives typos such as "kuberentes".
+//!
+//! A keystroke over 10,000 roles must stay within a few milliseconds, so
+//! everything that repeats across roles is matched once per distinct value:
+//! technology names, tags, categories and title words are interned when the
+//! index is built, and each query word is scored against those lists before
+//! the roles are visited. Per role, a character mask rules out most titles
+//! before the fuzzy matcher runs.
 
 use std::collections::HashMap;
 
-use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization};
+use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
 use nucleo_matcher::{Config, Matcher, Utf32String};
 
 use super::catalog::{Catalog, RoleIdx, TechId};
@@ -23,17 +28,95 @@ const W_CATEGORY: u32 = 2;
 const W_SUMMARY: u32 = 1;
 /// Score of a typo match, below any exact-ish fuzzy match of the same field.
 const TYPO_SCORE: u32 = 20;
+/// Score of each matched character of a summary substring, as the fuzzy
+/// matcher scores a contiguous match; a match at the start of a word earns
+/// one more character's worth.
+const SUMMARY_CHAR_SCORE: u32 = 16;
 /// Query words are cut to this many characters. Nobody types longer words, and
 /// the matcher's `u16` score overflows (a panic in debug builds) on a word of
 /// about a thousand characters that matches.
 const MAX_WORD_CHARS: usize = 64;
+/// Only the first query words count: a pasted paragraph must not cost a
+/// second per keystroke.
+const MAX_QUERY_WORDS: usize = 8;
+
+/// The ASCII letters and digits of a text as a bit set (bit 0–25 `a`–`z`,
+/// 26–35 `0`–`9`). A text with any other letter sets every bit, so the mask
+/// never rules out a match the fuzzy matcher's normalisation would find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharMask(u64);
+
+impl CharMask {
+    const ALL: Self = Self(u64::MAX);
+
+    fn bit(c: char) -> Option<u64> {
+        match c.to_ascii_lowercase() {
+            l @ 'a'..='z' => Some(1 << (l as u32 - 'a' as u32)),
+            d @ '0'..='9' => Some(1 << (26 + d as u32 - '0' as u32)),
+            _ => None,
+        }
+    }
+
+    /// Mask of a haystack.
+    fn of_hay(s: &str) -> Self {
+        let mut m = 0;
+        for c in s.chars() {
+            match Self::bit(c) {
+                Some(b) => m |= b,
+                None if c.is_ascii() => {}
+                None => return Self::ALL,
+            }
+        }
+        Self(m)
+    }
+
+    /// Mask of the ASCII letters and digits a needle needs.
+    fn of_needle(s: &str) -> Self {
+        Self(s.chars().filter_map(Self::bit).fold(0, |m, b| m | b))
+    }
+
+    fn covers(self, needle: Self) -> bool {
+        self.0 & needle.0 == needle.0
+    }
+}
+
+/// Distinct strings that share one score per query word.
+#[derive(Default)]
+struct Interned {
+    ids: HashMap<String, usize>,
+}
+
+impl Interned {
+    fn id(&mut self, key: String, push: impl FnOnce()) -> usize {
+        let next = self.ids.len();
+        *self.ids.entry(key).or_insert_with(|| {
+            push();
+            next
+        })
+    }
+}
+
+/// A folded word for the typo comparison, with its character mask.
+struct TypoWord {
+    folded: String,
+    mask: CharMask,
+}
+
+impl TypoWord {
+    fn new(folded: String) -> Self {
+        let mask = CharMask::of_hay(&folded);
+        Self { folded, mask }
+    }
+}
 
 struct RoleHay {
     title: Utf32String,
-    title_words: Vec<String>,
+    title_mask: CharMask,
+    title_words: Vec<usize>,
     category: Option<usize>,
     tags: Vec<usize>,
-    summary: Utf32String,
+    /// Case- and accent-folded summary.
+    summary: String,
     techs: Vec<TechId>,
 }
 
@@ -41,8 +124,10 @@ struct RoleHay {
 pub struct SearchIndex {
     roles: Vec<RoleHay>,
     /// Distinct categories and tags, matched once per query word.
-    words: Vec<(Utf32String, String)>,
-    techs: Vec<(Vec<Utf32String>, Vec<String>)>,
+    words: Vec<(Utf32String, TypoWord)>,
+    /// Distinct folded words of all titles, checked once for typos.
+    title_words: Vec<TypoWord>,
+    techs: Vec<(Vec<Utf32String>, Vec<TypoWord>)>,
 }
 
 /// A search hit.
@@ -54,59 +139,152 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// Folds case and accents for the typo comparison.
+/// Folds case and accents for the typo and summary comparisons.
 fn fold(s: &str) -> String {
     deunicode::deunicode(s).to_lowercase()
 }
 
-fn fold_words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
+fn fold_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '+' && c != '#')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+}
+
+/// One query word, prepared for every field.
+struct QueryWord {
+    fuzzy: Atom,
+    /// The best score the fuzzy matcher can give this word.
+    perfect: u16,
+    needle_mask: CharMask,
+    folded: String,
+    max_edits: usize,
+}
+
+impl QueryWord {
+    fn new(word: &str, matcher: &mut Matcher) -> Self {
+        let fuzzy = Atom::new(
+            word,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Fuzzy,
+            false,
+        );
+        let perfect = fuzzy
+            .score(Utf32String::from(word).slice(..), matcher)
+            .unwrap_or(0);
+        let folded = fold(word);
+        let max_edits = match folded.chars().count() {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        Self {
+            fuzzy,
+            perfect,
+            needle_mask: CharMask::of_needle(word),
+            folded,
+            max_edits,
+        }
+    }
+
+    /// Fuzzy score of a short field. A scattered subsequence ("kafka" in "AWS
+    /// Well-Architected Framework") is noise: only matches scoring at least
+    /// half of a perfect one count.
+    fn fuzzy_score(&self, hay: &Utf32String, matcher: &mut Matcher) -> Option<u32> {
+        self.fuzzy
+            .score(hay.slice(..), matcher)
+            .filter(|&s| s * 2 >= self.perfect)
+            .map(u32::from)
+    }
+
+    /// Within `max_edits` of `w`? The length difference and the query letters
+    /// missing from `w` are both lower bounds of the edit distance, and they
+    /// rule out nearly every word before the distance is computed.
+    fn is_typo_of(&self, w: &TypoWord) -> bool {
+        if self.max_edits == 0 || self.folded.len().abs_diff(w.folded.len()) > self.max_edits {
+            return false;
+        }
+        if w.mask != CharMask::ALL && self.folded.is_ascii() {
+            let missing = self
+                .folded
+                .chars()
+                .filter(|&c| CharMask::bit(c).is_some_and(|b| w.mask.0 & b == 0))
+                .count();
+            if missing > self.max_edits {
+                return false;
+            }
+        }
+        strsim::damerau_levenshtein(&w.folded, &self.folded) <= self.max_edits
+    }
+
+    fn short_field(&self, hay: &Utf32String, typo: &TypoWord, matcher: &mut Matcher) -> u32 {
+        self.fuzzy_score(hay, matcher)
+            .unwrap_or_else(|| if self.is_typo_of(typo) { TYPO_SCORE } else { 0 })
+    }
+
+    /// Score of a substring match in a folded summary.
+    fn summary_score(&self, summary: &str) -> u32 {
+        if self.folded.is_empty() {
+            return 0;
+        }
+        summary.find(&self.folded).map_or(0, |at| {
+            let chars = u32::try_from(self.folded.chars().count()).unwrap_or(u32::MAX);
+            let word_start = summary[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            SUMMARY_CHAR_SCORE.saturating_mul(chars + u32::from(word_start))
+        })
+    }
 }
 
 impl SearchIndex {
     /// Builds the haystacks of every role in `catalog`.
     #[must_use]
     pub fn new(catalog: &Catalog) -> Self {
-        let mut word_ids: HashMap<String, usize> = HashMap::new();
+        let mut word_ids = Interned::default();
         let mut words = Vec::new();
-        let mut intern = |s: &str| -> usize {
-            let key = s.to_lowercase();
-            if let Some(&i) = word_ids.get(&key) {
-                return i;
-            }
-            let i = words.len();
-            words.push((Utf32String::from(s), fold(s)));
-            word_ids.insert(key, i);
-            i
-        };
-        let roles = catalog
-            .roles
-            .iter()
-            .map(|e| RoleHay {
-                title: Utf32String::from(e.role.title.as_str()),
-                title_words: fold_words(&e.role.title),
-                category: e.role.category.as_deref().map(&mut intern),
-                tags: e.role.tags.iter().map(|t| intern(t)).collect(),
-                summary: Utf32String::from(e.role.summary.as_deref().unwrap_or("")),
-                techs: e.techs().map(|i| i.tech).collect(),
+        let mut intern_word = |s: &str| -> usize {
+            word_ids.id(s.to_lowercase(), || {
+                words.push((Utf32String::from(s), TypoWord::new(fold(s))));
             })
-            .collect();
+        };
+        let mut title_ids = Interned::default();
+        let mut title_words = Vec::new();
+        let mut roles = Vec::with_capacity(catalog.roles.len());
+        for e in &catalog.roles {
+            let folded_title = fold(&e.role.title);
+            let mut ids: Vec<usize> = fold_words(&folded_title)
+                .map(|w| {
+                    title_ids.id(w.to_string(), || {
+                        title_words.push(TypoWord::new(w.to_string()));
+                    })
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            roles.push(RoleHay {
+                title: Utf32String::from(e.role.title.as_str()),
+                title_mask: CharMask::of_hay(&e.role.title),
+                title_words: ids,
+                category: e.role.category.as_deref().map(&mut intern_word),
+                tags: e.role.tags.iter().map(|t| intern_word(t)).collect(),
+                summary: fold(e.role.summary.as_deref().unwrap_or("")),
+                techs: e.techs().map(|i| i.tech).collect(),
+            });
+        }
         let techs = catalog
             .techs
             .iter()
             .map(|t| {
                 let all = || std::iter::once(&t.name).chain(&t.aliases);
                 let hays = all().map(|n| Utf32String::from(n.as_str())).collect();
-                (hays, all().map(|n| fold(n)).collect())
+                (hays, all().map(|n| TypoWord::new(fold(n))).collect())
             })
             .collect();
         Self {
             roles,
             words,
+            title_words,
             techs,
         }
     }
@@ -129,6 +307,7 @@ impl SearchIndex {
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let query_words: Vec<&str> = query
             .split_whitespace()
+            .take(MAX_QUERY_WORDS)
             .map(|w| {
                 w.char_indices()
                     .nth(MAX_WORD_CHARS)
@@ -145,83 +324,45 @@ impl SearchIndex {
                 .collect();
         }
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut summary_matcher = Matcher::new(Config::DEFAULT);
         let mut totals: Vec<Option<u32>> = vec![Some(0); self.roles.len()];
         for word in query_words {
-            let fuzzy = nucleo_matcher::pattern::Atom::new(
-                word,
-                CaseMatching::Ignore,
-                Normalization::Smart,
-                AtomKind::Fuzzy,
-                false,
-            );
-            let substring = nucleo_matcher::pattern::Atom::new(
-                word,
-                CaseMatching::Ignore,
-                Normalization::Smart,
-                AtomKind::Substring,
-                false,
-            );
-            let folded = fold(word);
-            let max_edits = match folded.chars().count() {
-                0..=3 => 0,
-                4..=7 => 1,
-                _ => 2,
-            };
-            let typo = |candidates: &[String]| {
-                max_edits > 0
-                    && candidates
-                        .iter()
-                        .any(|c| strsim::damerau_levenshtein(c, &folded) <= max_edits)
-            };
-            // A scattered subsequence ("kafka" in "AWS Well-Architected Framework")
-            // is noise: keep fuzzy matches scoring at least half of a perfect one.
-            let perfect = fuzzy
-                .score(Utf32String::from(word).slice(..), &mut matcher)
-                .unwrap_or(0);
-            let mut score_of = |hay: &Utf32String| {
-                fuzzy
-                    .score(hay.slice(..), &mut matcher)
-                    .filter(|&s| s * 2 >= perfect)
-            };
+            let q = QueryWord::new(word, &mut matcher);
             let word_scores: Vec<u32> = self
                 .words
                 .iter()
-                .map(|(hay, folded_word)| {
-                    score_of(hay).map_or_else(
-                        || {
-                            if typo(std::slice::from_ref(folded_word)) {
-                                TYPO_SCORE
-                            } else {
-                                0
-                            }
-                        },
-                        u32::from,
-                    )
-                })
+                .map(|(hay, typo)| q.short_field(hay, typo, &mut matcher))
                 .collect();
             let tech_scores: Vec<u32> = self
                 .techs
                 .iter()
                 .map(|(hays, names)| {
                     hays.iter()
-                        .filter_map(&mut score_of)
+                        .filter_map(|h| q.fuzzy_score(h, &mut matcher))
                         .max()
-                        .map_or_else(|| if typo(names) { TYPO_SCORE } else { 0 }, u32::from)
+                        .unwrap_or_else(|| {
+                            if names.iter().any(|n| q.is_typo_of(n)) {
+                                TYPO_SCORE
+                            } else {
+                                0
+                            }
+                        })
                 })
                 .collect();
+            let title_typos: Vec<bool> = self.title_words.iter().map(|w| q.is_typo_of(w)).collect();
             for (role, total) in self.roles.iter().zip(totals.iter_mut()) {
-                let Some(sum) = total else { continue };
-                let title = score_of(&role.title).map_or_else(
-                    || {
-                        if typo(&role.title_words) {
-                            TYPO_SCORE
-                        } else {
-                            0
-                        }
-                    },
-                    u32::from,
-                ) * W_TITLE;
+                let Some(sum) = *total else { continue };
+                let fuzzy_title = if role.title_mask.covers(q.needle_mask) {
+                    q.fuzzy_score(&role.title, &mut matcher)
+                } else {
+                    None
+                };
+                let title = fuzzy_title.unwrap_or_else(|| {
+                    if role.title_words.iter().any(|&w| title_typos[w]) {
+                        TYPO_SCORE
+                    } else {
+                        0
+                    }
+                }) * W_TITLE;
                 let category = role.category.map_or(0, |c| word_scores[c]) * W_CATEGORY;
                 let tag = role.tags.iter().map(|&t| word_scores[t]).max().unwrap_or(0) * W_TAG;
                 let tech = role
@@ -231,12 +372,17 @@ impl SearchIndex {
                     .max()
                     .unwrap_or(0)
                     * W_TECH;
-                let summary = substring
-                    .score(role.summary.slice(..), &mut summary_matcher)
-                    .map_or(0, u32::from)
+                let mut best = title.max(category).max(tag).max(tech);
+                // The summary can only decide whether a role matches, or add
+                // to a weak match: skip it when another field scored more than
+                // any summary match of this word could.
+                let summary_cap = SUMMARY_CHAR_SCORE
+                    * (u32::try_from(q.folded.len()).unwrap_or(u32::MAX / 32) + 1)
                     * W_SUMMARY;
-                let best = title.max(category).max(tag).max(tech).max(summary);
-                *total = (best > 0).then_some(*sum + best);
+                if best < summary_cap {
+                    best = best.max(q.summary_score(&role.summary) * W_SUMMARY);
+                }
+                *total = (best > 0).then_some(sum + best);
             }
         }
         let mut hits: Vec<Hit> = totals
@@ -316,5 +462,77 @@ mod tests {
         // "dev" is in two titles; both match, in some order, and nothing else.
         let dev = titles(&cat, &idx, "devops");
         assert_eq!(dev.first().map(String::as_str), Some("DevOps Engineer"));
+    }
+
+    #[test]
+    fn summary_matches_by_folded_substring_and_ranks_below_titles() {
+        let cat = catalog();
+        let idx = SearchIndex::new(&cat);
+        assert_eq!(titles(&cat, &idx, "SERVER"), ["Backend Developer"]);
+        assert_eq!(titles(&cat, &idx, "delivéry"), ["DevOps Engineer"]);
+        // "design" is in the UX title's summary only, "Diseñador" is not a typo of it.
+        assert_eq!(titles(&cat, &idx, "interfaces"), ["Diseñador UX"]);
+        let hits = idx.search("automates");
+        let title_hit = idx.search("devops");
+        assert!(hits[0].score < title_hit[0].score);
+    }
+
+    #[test]
+    fn only_the_first_query_words_count() {
+        let cat = catalog();
+        let idx = SearchIndex::new(&cat);
+        let mut essay = "backend ".repeat(MAX_QUERY_WORDS);
+        essay.push_str("zzzzqqq");
+        assert_eq!(titles(&cat, &idx, &essay), ["Backend Developer"]);
+    }
+
+    #[test]
+    fn typo_bounds_never_reject_a_word_within_reach() {
+        // The cheap bounds must agree with the edit distance they stand for.
+        let words = [
+            "kubernetes",
+            "kuberentes",
+            "kafka",
+            "kafak",
+            "data",
+            "4947",
+            "dta",
+            "terraform",
+            "terrafrom",
+            "go",
+            "rust",
+            "rsut",
+            "c++",
+            "c#",
+            "figma",
+            "fgima",
+            "react",
+            "raect",
+            "engineer",
+            "enginer",
+            "postgres",
+            "postgersql",
+            "python",
+            "pyhton",
+        ];
+        let mut m = Matcher::new(Config::DEFAULT);
+        for q in words {
+            let qw = QueryWord::new(q, &mut m);
+            for w in words {
+                let tw = TypoWord::new(fold(w));
+                let expected =
+                    qw.max_edits > 0 && strsim::damerau_levenshtein(w, q) <= qw.max_edits;
+                assert_eq!(qw.is_typo_of(&tw), expected, "{q} vs {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn char_mask_only_rules_out_titles_missing_a_letter() {
+        let hay = CharMask::of_hay("Backend Developer 42");
+        assert!(hay.covers(CharMask::of_needle("BackDev4")));
+        assert!(!hay.covers(CharMask::of_needle("kafka")));
+        assert_eq!(CharMask::of_hay("Diseñador"), CharMask::ALL);
+        assert!(hay.covers(CharMask::of_needle("c++-é")));
     }
 }

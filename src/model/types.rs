@@ -5,8 +5,10 @@
 //! copies, round-trip tests) and `JsonSchema` so the published schema is generated
 //! from the very types the app uses.
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The format tag every dataset object carries.
 pub const FORMAT_TAG: &str = "career-atlas/1";
@@ -50,7 +52,9 @@ pub struct Dataset {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exchange_rates: Option<ExchangeRates>,
     /// The roles; at least one.
-    pub roles: Vec<Role>,
+    // Shared with the catalog, which would otherwise hold a second copy of
+    // every role (tens of MB at 10,000 roles).
+    pub roles: Vec<Arc<Role>>,
 }
 
 /// One source of facts named by a dataset (Career Atlas extension).
@@ -182,7 +186,18 @@ pub struct TechRef {
 
 /// How much a role relies on a technology.
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
@@ -252,7 +267,7 @@ pub struct SalaryTable {
 }
 
 /// Pay period of salary figures.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     /// Per year (the default).
