@@ -1,6 +1,6 @@
 //! Model benchmarks: reading (parse + validate) the bundled dataset and a
 //! 10,000-role one, building the catalog and search index over 10,000 roles,
-//! and one search keystroke over them.
+//! one search keystroke over them, and every role's fit after one tick.
 //!
 //! ```text
 //! cargo bench --bench model
@@ -16,6 +16,8 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
+use career_atlas::model::fit;
+use career_atlas::model::profile::Profile;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::synthetic::dataset_json;
 use career_atlas::model::{
@@ -100,6 +102,47 @@ fn catalog<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     g.finish();
 }
 
+fn fit<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
+    let big = dataset_json(BIG, 1);
+    let catalog = Catalog::new(app_datasets(&big));
+    let index = SearchIndex::new(&catalog);
+    let mut profile = Profile::default();
+    // Someone who has ticked a few dozen technologies already.
+    for tech in catalog.techs.iter().step_by(13) {
+        profile.set_ticked(tech, true);
+    }
+    let tech = &catalog.techs[catalog.techs.len() / 2];
+    let mut g = c.benchmark_group(format!("{}/fit_10k", M::LABEL));
+    g.sampling_mode(M::SAMPLING);
+    g.measurement_time(Duration::from_secs(8));
+    // What a tick costs the app besides saving the profile: every role's fit
+    // and the Best fit ranking (`CareerAtlasApp::refresh_fit`) ...
+    let mut ticked = false;
+    g.bench_function("rescore_after_tick", |b| {
+        b.iter(|| {
+            ticked = !ticked;
+            profile.set_ticked(tech, ticked);
+            let credits = fit::credits(&catalog, &profile);
+            let fits = fit::all_fits(&catalog, &credits);
+            let order = fit::ranking(&fits);
+            (credits, fits, order)
+        });
+    });
+    // ... and, with the list sorted by fit, the list rebuilt in the new order.
+    g.bench_function("rescore_and_resort_list", |b| {
+        b.iter(|| {
+            ticked = !ticked;
+            profile.set_ticked(tech, ticked);
+            let credits = fit::credits(&catalog, &profile);
+            let fits = fit::all_fits(&catalog, &credits);
+            let order = fit::ranking(&fits);
+            let rows = build_rows(&catalog, &index, "", Some(&fits));
+            (order, rows)
+        });
+    });
+    g.finish();
+}
+
 fn search<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     let big = dataset_json(BIG, 1);
     let catalog = Catalog::new(app_datasets(&big));
@@ -124,11 +167,12 @@ criterion_group!(
     wall,
     read::<WallTime>,
     catalog::<WallTime>,
+    fit::<WallTime>,
     search::<WallTime>
 );
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(CPU_TIME);
-    targets = read::<common::CpuTime>, catalog::<common::CpuTime>, search::<common::CpuTime>
+    targets = read::<common::CpuTime>, catalog::<common::CpuTime>, fit::<common::CpuTime>, search::<common::CpuTime>
 }
 criterion_main!(wall, cpu);

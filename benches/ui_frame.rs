@@ -11,7 +11,10 @@
 //! - `datasets_window`: the same with the Datasets window open;
 //! - `best_fit`: the Best fit view (every role ranked) with eight technologies
 //!   of the selected role ticked;
-//! - `compare`: the Compare view with three roles side by side.
+//! - `compare`: the Compare view with three roles side by side;
+//! - `salaries`: the Salaries view ranking every role in view by its median;
+//! - `my_skills`: the My skills view with those eight technologies;
+//! - `plan`: the Plan a move view from another role to the selected one.
 //!
 //! Each scene is measured in wall time (`wall/ui_frame/...`) and in CPU time
 //! of the benchmark thread (`cpu/ui_frame/...`, see `common/mod.rs`).
@@ -286,6 +289,27 @@ fn main() {
         scene.settle();
         bench_scene(&mut wall, label, "compare", &mut scene);
         bench_scene(&mut cpu, label, "compare", &mut scene);
+
+        scene.app.apply(&ctx, Command::ShowView(View::Salaries));
+        scene.settle();
+        bench_scene(&mut wall, label, "salaries", &mut scene);
+        bench_scene(&mut cpu, label, "salaries", &mut scene);
+
+        scene.app.apply(&ctx, Command::ShowView(View::MySkills));
+        scene.settle();
+        bench_scene(&mut wall, label, "my_skills", &mut scene);
+        bench_scene(&mut cpu, label, "my_skills", &mut scene);
+
+        scene.app.apply(
+            &ctx,
+            Command::PlanMove {
+                from: Some(RoleIdx(1)),
+                to: role,
+            },
+        );
+        scene.settle();
+        bench_scene(&mut wall, label, "plan", &mut scene);
+        bench_scene(&mut cpu, label, "plan", &mut scene);
     }
     wall.final_summary();
     cpu.final_summary();

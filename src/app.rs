@@ -40,6 +40,9 @@ pub struct ListState {
     pub rows: Vec<ui::role_list::Row>,
     /// The roles among the rows, in order (for arrow keys).
     pub order: Vec<RoleIdx>,
+    /// Changes whenever the rows are rebuilt, so views can keep what they
+    /// derive from the list until it changes.
+    pub version: u64,
 }
 
 /// A checked file waiting for the person: a preview to confirm, or an error report.
@@ -102,6 +105,8 @@ pub struct CareerAtlasApp {
     pub dialog: Option<Dialog>,
     /// The Salaries view's choices.
     pub salary_view: ui::salaries::SalaryView,
+    /// The Salaries view's ranking, kept between frames.
+    pub salary_ranking: ui::salaries::RankingCache,
     /// The command palette's text and highlighted entry.
     pub palette: (String, usize),
     /// Imports and the file dialog, off the UI thread.
@@ -227,11 +232,13 @@ impl CareerAtlasApp {
                 query: String::new(),
                 rows: Vec::new(),
                 order: Vec::new(),
+                version: 0,
             },
             notices,
             salary_table: 0,
             dialog: None,
             salary_view: ui::salaries::SalaryView::default(),
+            salary_ranking: ui::salaries::RankingCache::default(),
             palette: (String::new(), 0),
             importer: Importer::new(wake),
             reviews: VecDeque::new(),
@@ -266,6 +273,7 @@ impl CareerAtlasApp {
             query: self.settings.search.clone(),
             rows,
             order,
+            version: self.list.version.wrapping_add(1),
         };
     }
 

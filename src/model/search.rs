@@ -112,6 +112,8 @@ impl TypoWord {
 struct RoleHay {
     title: Utf32String,
     title_mask: CharMask,
+    /// The lower-cased title when it is ASCII, for the subsequence check.
+    title_ascii: Option<Box<[u8]>>,
     title_words: Vec<usize>,
     category: Option<usize>,
     tags: Vec<usize>,
@@ -149,12 +151,34 @@ fn fold_words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+fn ascii_lower(s: &str) -> Option<Box<[u8]>> {
+    s.is_ascii()
+        .then(|| s.to_ascii_lowercase().into_bytes().into())
+}
+
+/// Is `needle` a subsequence of `hay`? The fuzzy matcher finds nothing
+/// otherwise, so this cheap scan rules titles out before it runs.
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut rest = hay;
+    needle
+        .iter()
+        .all(|&c| match rest.iter().position(|&h| h == c) {
+            Some(at) => {
+                rest = &rest[at + 1..];
+                true
+            }
+            None => false,
+        })
+}
+
 /// One query word, prepared for every field.
 struct QueryWord {
     fuzzy: Atom,
     /// The best score the fuzzy matcher can give this word.
     perfect: u16,
     needle_mask: CharMask,
+    /// The lower-cased word when it is ASCII.
+    needle_ascii: Option<Box<[u8]>>,
     folded: String,
     max_edits: usize,
 }
@@ -181,6 +205,7 @@ impl QueryWord {
             fuzzy,
             perfect,
             needle_mask: CharMask::of_needle(word),
+            needle_ascii: ascii_lower(word),
             folded,
             max_edits,
         }
@@ -265,6 +290,7 @@ impl SearchIndex {
             roles.push(RoleHay {
                 title: Utf32String::from(e.role.title.as_str()),
                 title_mask: CharMask::of_hay(&e.role.title),
+                title_ascii: ascii_lower(&e.role.title),
                 title_words: ids,
                 category: e.role.category.as_deref().map(&mut intern_word),
                 tags: e.role.tags.iter().map(|t| intern_word(t)).collect(),
@@ -351,7 +377,12 @@ impl SearchIndex {
             let title_typos: Vec<bool> = self.title_words.iter().map(|w| q.is_typo_of(w)).collect();
             for (role, total) in self.roles.iter().zip(totals.iter_mut()) {
                 let Some(sum) = *total else { continue };
-                let fuzzy_title = if role.title_mask.covers(q.needle_mask) {
+                let may_match = role.title_mask.covers(q.needle_mask)
+                    && match (&q.needle_ascii, &role.title_ascii) {
+                        (Some(n), Some(h)) => is_subsequence(n, h),
+                        _ => true,
+                    };
+                let fuzzy_title = if may_match {
                     q.fuzzy_score(&role.title, &mut matcher)
                 } else {
                     None
@@ -523,6 +554,35 @@ mod tests {
                 let expected =
                     qw.max_edits > 0 && strsim::damerau_levenshtein(w, q) <= qw.max_edits;
                 assert_eq!(qw.is_typo_of(&tw), expected, "{q} vs {w}");
+            }
+        }
+    }
+
+    #[test]
+    fn subsequence_prefilter_agrees_with_the_fuzzy_matcher() {
+        let mut m = Matcher::new(Config::DEFAULT);
+        let titles = [
+            "Backend Developer 42",
+            "Data Engineer",
+            "C++ Game Programmer",
+            "SRE",
+        ];
+        for t in titles {
+            let hay = Utf32String::from(t);
+            let lower = ascii_lower(t).unwrap();
+            for q in [
+                "data", "DEV", "c++", "eng", "gme", "sre", "zz", "42", "b4", "re",
+            ] {
+                let atom = Atom::new(
+                    q,
+                    CaseMatching::Ignore,
+                    Normalization::Smart,
+                    AtomKind::Fuzzy,
+                    false,
+                );
+                let fuzzy = atom.score(hay.slice(..), &mut m).is_some();
+                let needle = ascii_lower(q).unwrap();
+                assert_eq!(is_subsequence(&needle, &lower), fuzzy, "{q} in {t}");
             }
         }
     }

@@ -126,7 +126,12 @@ pub fn ui(
     if edit.changed() {
         out.push(Command::SearchChanged);
     }
-    if edit.has_focus() && !search.is_empty() && ui.input(|i| i.key_pressed(Key::Escape)) {
+    // The text field gives up focus on Esc before this runs, so a field that
+    // has just lost focus counts too.
+    if (edit.has_focus() || edit.lost_focus())
+        && !search.is_empty()
+        && ui.input(|i| i.key_pressed(Key::Escape))
+    {
         out.push(Command::ClearSearch);
     }
 

@@ -2,13 +2,15 @@
 //! statistic in one region, one row each, clickable; with period and currency
 //! conversion labelled as such, and the figures as CSV.
 
+use std::cell::RefCell;
+
 use egui::RichText;
 
 use super::Command;
 use super::theme::chart_fill;
 use crate::app::CareerAtlasApp;
 use crate::model::money::{format_compact, format_full};
-use crate::model::pay::{Display, Statistic, rank, to_csv};
+use crate::model::pay::{Display, RankRow, Statistic, rank, to_csv};
 use crate::model::types::ExchangeRates;
 
 /// The view's choices.
@@ -25,6 +27,57 @@ pub struct SalaryView {
 }
 
 const ROW_HEIGHT: f32 = 26.0;
+
+/// The regions and ranking of the roles in view, kept between frames until
+/// the list or the view's choices change: ranking 10,000 roles every frame
+/// would cost more than drawing them.
+#[derive(Default)]
+pub struct RankingCache(RefCell<Option<Ranking>>);
+
+struct Ranking {
+    list_version: u64,
+    view: SalaryView,
+    regions: Vec<String>,
+    region: String,
+    rows: Vec<RankRow>,
+}
+
+impl Ranking {
+    fn new(app: &CareerAtlasApp, view: &SalaryView) -> Self {
+        let regions = regions(app);
+        let region = if regions.contains(&view.region) {
+            view.region.clone()
+        } else {
+            regions.first().cloned().unwrap_or_default()
+        };
+        let rates = all_rates(app);
+        let display = Display {
+            as_yearly: view.as_yearly,
+            currency: target_rates(view, &rates),
+        };
+        let rows = rank(&app.catalog, &app.list.order, &region, view.stat, &display);
+        Self {
+            list_version: app.list.version,
+            view: view.clone(),
+            regions,
+            region,
+            rows,
+        }
+    }
+}
+
+/// The rates that convert to the chosen display currency, if any.
+fn target_rates<'a>(
+    view: &'a SalaryView,
+    rates: &[&'a ExchangeRates],
+) -> Option<(&'a str, &'a ExchangeRates)> {
+    view.currency.as_deref().and_then(|c| {
+        rates
+            .iter()
+            .find(|r| r.base == c || r.rates.contains_key(c))
+            .map(|r| (c, *r))
+    })
+}
 
 /// Every region of the roles in view, most common first.
 fn regions(app: &CareerAtlasApp) -> Vec<String> {
@@ -53,17 +106,28 @@ fn all_rates(app: &CareerAtlasApp) -> Vec<&ExchangeRates> {
 /// Draws the view.
 pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
     let view = &app.salary_view;
-    let regions = regions(app);
-    ui.heading("Salaries across roles");
-    let Some(default_region) = regions.first() else {
-        ui.label("None of the roles in view has sourced salary figures. Clear the search to see every role.");
+    let mut cache = app.salary_ranking.0.borrow_mut();
+    let fresh = cache
+        .as_ref()
+        .is_some_and(|c| c.list_version == app.list.version && c.view == *view);
+    if !fresh {
+        *cache = Some(Ranking::new(app, view));
+    }
+    let Some(Ranking {
+        regions,
+        region,
+        rows,
+        ..
+    }) = cache.as_ref()
+    else {
         return;
     };
-    let region = if regions.contains(&view.region) {
-        view.region.clone()
-    } else {
-        default_region.clone()
-    };
+    let region = region.clone();
+    ui.heading("Salaries across roles");
+    if regions.is_empty() {
+        ui.label("None of the roles in view has sourced salary figures. Clear the search to see every role.");
+        return;
+    }
     let rates = all_rates(app);
     let mut next = view.clone();
     ui.horizontal_wrapped(|ui| {
@@ -71,7 +135,7 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         egui::ComboBox::from_id_salt("salary_region")
             .selected_text(&region)
             .show_ui(ui, |ui| {
-                for r in &regions {
+                for r in regions {
                     if ui.selectable_label(*r == region, r).clicked() {
                         next.region.clone_from(r);
                     }
@@ -125,17 +189,6 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
     if next != *view {
         out.push(Command::SetSalaryView(next));
     }
-    let target_rates = view.currency.as_deref().and_then(|c| {
-        rates
-            .iter()
-            .find(|r| r.base == c || r.rates.contains_key(c))
-            .map(|r| (c, *r))
-    });
-    let display = Display {
-        as_yearly: view.as_yearly,
-        currency: target_rates,
-    };
-    let rows = rank(&app.catalog, &app.list.order, &region, view.stat, &display);
     ui.label(
         RichText::new(format!(
             "{} of {} roles in view have a {} for {region}. Percentiles describe all workers in an occupation, not experience levels. Search or filter on the left to narrow the list.",
@@ -150,7 +203,7 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         if ui.button("Copy figures as CSV").clicked() {
             out.push(Command::CopyText(
                 "the figures as CSV",
-                to_csv(&app.catalog, &rows, view.stat, &region),
+                to_csv(&app.catalog, rows, view.stat, &region),
             ));
         }
     });
