@@ -79,6 +79,9 @@ pub struct CareerAtlasApp {
     pub fits: Vec<Option<f32>>,
     /// Roles ranked by fit, best first; kept with `fits` so no frame re-sorts.
     pub fit_order: Vec<RoleIdx>,
+    /// What would open the most roles (My skills), kept with `fits`: it
+    /// looks at every technology of every role.
+    pub openers: Vec<fit::Opener>,
     /// Where things are saved (`None`: in memory only).
     pub store: Option<Store>,
     /// Held while this window may write the data folder.
@@ -219,6 +222,7 @@ impl CareerAtlasApp {
             credits: Vec::new(),
             fits: Vec::new(),
             fit_order: Vec::new(),
+            openers: Vec::new(),
             store,
             _lock: lock,
             settings_writable: writable,
@@ -262,6 +266,12 @@ impl CareerAtlasApp {
         self.credits = fit::credits(&self.catalog, &self.profile);
         self.fits = fit::all_fits(&self.catalog, &self.credits);
         self.fit_order = fit::ranking(&self.fits);
+        self.openers = fit::best_openers(
+            &self.catalog,
+            &self.credits,
+            &self.fits,
+            ui::my_skills::OPENERS_SHOWN,
+        );
     }
 
     /// Rebuilds the list rows for the current query.

@@ -243,3 +243,44 @@ fn the_profile_exports_and_merges_back() {
     h.get_by_label_contains("Merged 1 skills");
     h.get_by_label_contains("2 technologies marked");
 }
+
+#[test]
+fn my_skills_suggests_what_to_learn_and_follows_each_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    tab(&mut h, "My skills");
+    h.get_by_label_contains("No single technology would lift another role above 70% fit yet");
+    // Tick the backend stack, core first, until one more technology would
+    // lift some role above 70%.
+    tab(&mut h, "Role");
+    open(&mut h, "backend-developer");
+    let role = h.state().selected.unwrap();
+    let mut names: Vec<(career_atlas::model::types::Priority, String)> = h
+        .state()
+        .catalog
+        .role(role)
+        .techs()
+        .map(|i| (i.priority, h.state().catalog.tech(i.tech).name.clone()))
+        .collect();
+    names.sort_by_key(|(p, _)| *p);
+    for (_, name) in &names {
+        if !h.state().openers.is_empty() {
+            break;
+        }
+        tick(&mut h, name);
+    }
+    let first = h.state().openers[0].clone();
+    let name = h.state().catalog.tech(first.tech).name.clone();
+    tab(&mut h, "My skills");
+    h.get_by_label_contains(&format!("Learn {name}: +{}", first.roles));
+    // Once it is known, it is no longer suggested.
+    tab(&mut h, "Role");
+    open(&mut h, "backend-developer");
+    tick(&mut h, &name);
+    tab(&mut h, "My skills");
+    assert!(
+        h.query_by_label_contains(&format!("Learn {name}: "))
+            .is_none(),
+        "{name} is known now"
+    );
+}

@@ -22,7 +22,8 @@ use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::reader::{
-    MAX_ARRAY_ITEMS, MAX_STRING_BYTES, ReadContext, is_valid_currency, is_valid_date, is_valid_id,
+    MAX_ARRAY_ITEMS, MAX_STRING_BYTES, ReadContext, bare_dataset, is_valid_currency, is_valid_date,
+    is_valid_id,
 };
 use super::types::{
     Dataset, DayEntry, ExchangeRates, FORMAT_TAG, Level, Link, Outlook, Period, Priority, Role,
@@ -44,7 +45,7 @@ pub fn read_clean(file_stem: &str, text: &str, cx: ReadContext<'_>) -> Option<Da
                 .into_iter()
                 .map(RawRole::into_model)
                 .collect::<Option<Vec<_>>>()?;
-            bare(file_stem, roles)
+            bare_dataset(file_stem, roles)
         }
         _ => return None,
     };
@@ -53,24 +54,6 @@ pub fn read_clean(file_stem: &str, text: &str, cx: ReadContext<'_>) -> Option<Da
 
 fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     serde_json::from_str(text).ok()
-}
-
-fn bare(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
-    Dataset {
-        format: FORMAT_TAG.to_string(),
-        name: file_stem.to_string(),
-        description: None,
-        author: None,
-        version: None,
-        license: None,
-        source: None,
-        as_of: None,
-        sources: Vec::new(),
-        attribution: None,
-        technologies: Vec::new(),
-        exchange_rates: None,
-        roles,
-    }
 }
 
 // ---- the rules, as the positioned reader applies them ----

@@ -1421,7 +1421,7 @@ impl Walker<'_> {
 }
 
 /// A dataset for the single-role and bare-array shapes.
-fn bare_dataset(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
+pub(crate) fn bare_dataset(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
     Dataset {
         format: FORMAT_TAG.to_string(),
         name: file_stem.to_string(),

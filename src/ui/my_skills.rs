@@ -126,8 +126,11 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         });
 }
 
+/// How many "Learn X" suggestions the view lists.
+pub const OPENERS_SHOWN: usize = 5;
+
 fn openers(ui: &mut egui::Ui, app: &CareerAtlasApp) {
-    let best = fit::best_openers(&app.catalog, &app.credits, &app.fits, 5);
+    let best = &app.openers;
     super::theme::section(ui, "What would open the most roles");
     if best.is_empty() {
         ui.label("No single technology would lift another role above 70% fit yet; tick what you know to see suggestions.");
