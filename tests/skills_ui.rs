@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, settle};
+use common::{app, app_sized, settle};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -283,4 +283,25 @@ fn my_skills_suggests_what_to_learn_and_follows_each_tick() {
             .is_none(),
         "{name} is known now"
     );
+}
+
+#[test]
+fn text_wraps_inside_a_small_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let width = 760.0;
+    let mut h = app_sized(dir.path(), AppConfig::default(), [width, 560.0]);
+    tab(&mut h, "My skills");
+    let intro = h
+        .get_by_label_contains("One profile for every role and dataset")
+        .rect();
+    assert!(intro.right() <= width, "cut off at the right: {intro:?}");
+    tab(&mut h, "Plan a move");
+    for node in h.get_all_by_role(Role::Label) {
+        let rect = node.rect();
+        assert!(
+            rect.right() <= width + 0.5,
+            "cut off at the right: {:?} {rect:?}",
+            node.accesskit_node().label()
+        );
+    }
 }

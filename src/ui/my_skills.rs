@@ -44,7 +44,7 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         .id_salt("my_skills")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(super::theme::READING_WIDTH);
+            super::theme::cap_to_reading_width(ui);
             ui.heading("My skills");
             ui.label(
                 RichText::new(

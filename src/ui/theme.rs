@@ -4,6 +4,12 @@ use egui::{Color32, FontId, TextStyle};
 
 /// Widest a column of running text may get, for comfortable reading.
 pub const READING_WIDTH: f32 = 760.0;
+
+/// Caps `ui` at the reading width, never wider than the room it has: a
+/// narrow window wraps the text instead of cutting it off.
+pub fn cap_to_reading_width(ui: &mut egui::Ui) {
+    ui.set_max_width(ui.available_width().min(READING_WIDTH));
+}
 /// Space between sections of the detail panel.
 pub const SECTION_GAP: f32 = 18.0;
 /// Height of one row of the role list.

@@ -9,12 +9,21 @@ use egui_kittest::Harness;
 
 /// The real app at 1280×800 with its data folder inside `dir`.
 pub fn app(dir: &Path, config: AppConfig) -> Harness<'static, CareerAtlasApp> {
+    app_sized(dir, config, [1280.0, 800.0])
+}
+
+/// The real app in a window of `size` points.
+pub fn app_sized(
+    dir: &Path,
+    config: AppConfig,
+    size: [f32; 2],
+) -> Harness<'static, CareerAtlasApp> {
     let config = AppConfig {
         data_dir: Some(dir.join("data")),
         ..config
     };
     let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_max_steps(64)
         .build_eframe(move |cc| CareerAtlasApp::new(cc, config));
     harness.run();
