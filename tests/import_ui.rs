@@ -346,3 +346,30 @@ fn datasets_can_be_hidden_removed_and_the_removal_undone() {
     let harness = app(dir.path(), AppConfig::default());
     assert_eq!(role_count(&harness), bundled);
 }
+
+#[test]
+fn a_long_title_stays_on_one_row_of_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Principal Distributed Systems and Cloud Infrastructure Reliability Engineer for Regulated Financial Services";
+    let text = format!(
+        r#"[{{"id": "long", "title": "{long}", "summary": "A long title.", "stack": {{"L": ["Go"]}}}},
+            {{"id": "short", "title": "Short", "stack": {{"L": ["Go"]}}}}]"#
+    );
+    let file = write(dir.path(), "long.json", &text);
+    let mut harness = app(dir.path(), AppConfig::default());
+    drop_file(&mut harness, &file);
+    click(&mut harness, "Import");
+    let row = harness
+        .get_by_role_and_label(Role::Button, &format!("{long}  ·  long"))
+        .rect();
+    let next = harness
+        .get_by_role_and_label(Role::Button, "Short  ·  long")
+        .rect();
+    let height = career_atlas::ui::theme::LIST_ROW_HEIGHT;
+    assert!(row.height() <= height + 0.5, "the row wrapped: {row:?}");
+    assert!(row.right() <= 320.0, "the row runs past the list: {row:?}");
+    assert!(
+        next.top() >= row.bottom() - 0.5,
+        "rows overlap: {row:?} {next:?}"
+    );
+}

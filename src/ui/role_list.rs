@@ -233,7 +233,10 @@ fn role_row(ui: &mut egui::Ui, cx: &ListCx<'_>, idx: RoleIdx, out: &mut Vec<Comm
         title = format!("{title}  ·  {}", cx.catalog.dataset_name(idx));
     }
     let selected = cx.selected == Some(idx);
-    let mut button = egui::Button::selectable(selected, title);
+    // One line per row, always: `show_rows` places rows by a fixed height,
+    // so a wrapped title would push the rows below it out of place. The
+    // tooltip has the whole title.
+    let mut button = egui::Button::selectable(selected, title.as_str()).truncate();
     let show_fit = cx.sort_by_fit
         || cx
             .profile
@@ -254,10 +257,12 @@ fn role_row(ui: &mut egui::Ui, cx: &ListCx<'_>, idx: RoleIdx, out: &mut Vec<Comm
         ui.painter()
             .rect_filled(bar, 1.0, ui.visuals().selection.bg_fill);
     }
-    let response = match &entry.role.summary {
-        Some(s) => response.on_hover_text(s),
-        None => response,
-    };
+    let response = response.on_hover_ui(|ui| {
+        ui.strong(&title);
+        if let Some(s) = &entry.role.summary {
+            ui.label(s);
+        }
+    });
     if response.clicked() {
         out.push(Command::Open(idx));
     }
