@@ -325,7 +325,32 @@ struct RawRates {
     as_of: Option<String>,
     #[serde(default, deserialize_with = "present")]
     source: Option<String>,
-    rates: BTreeMap<String, f64>,
+    rates: RatePairs,
+}
+
+/// The rates as written, repeated codes included: the positioned reader
+/// checks every entry (a repeated code with a bad rate is an error there)
+/// before the last one of a code wins.
+struct RatePairs(Vec<(String, f64)>);
+
+impl<'de> Deserialize<'de> for RatePairs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = RatePairs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of currency rates")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RatePairs, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(pair) = map.next_entry::<String, f64>()? {
+                    pairs.push(pair);
+                }
+                Ok(RatePairs(pairs))
+            }
+        }
+        d.deserialize_map(PairsVisitor)
+    }
 }
 
 impl RawRates {
@@ -336,8 +361,9 @@ impl RawRates {
             && opt_text_ok(self.source.as_ref())
             && self
                 .rates
+                .0
                 .iter()
-                .all(|(code, &rate)| is_valid_currency(code) && amount_ok(rate) && rate != 0.0)
+                .all(|(code, rate)| is_valid_currency(code) && amount_ok(*rate) && *rate != 0.0)
     }
 
     fn into_model(self) -> ExchangeRates {
@@ -345,7 +371,7 @@ impl RawRates {
             base: self.base,
             as_of: self.as_of,
             source: self.source,
-            rates: self.rates,
+            rates: self.rates.0.into_iter().collect::<BTreeMap<_, _>>(),
         }
     }
 }
@@ -748,6 +774,7 @@ mod tests {
             (r#""max":3"#, r#""max":1e400"#),
             (r#""EUR":0.9"#, r#""EUR":0"#),
             (r#""EUR":0.9"#, r#""eur":0.9"#),
+            (r#""EUR":0.9"#, r#""EUR":0,"EUR":0.9"#),
             (r#""Postgres",{"#, r#""Postgres","pg",{"#),
             (r#""related":["b"]"#, r#""related":["zz"]"#),
             (r#""related":["b"]"#, r#""related":["B"]"#),
@@ -773,6 +800,25 @@ mod tests {
             let slow = read_dataset_positioned("t", text.as_bytes(), ReadContext::default());
             assert!(!slow.diagnostics.is_empty(), "{to} is a problem");
             assert!(clean(&text).is_none(), "{to} must not pass the fast path");
+        }
+    }
+
+    /// Spellings serde and the positioned reader might read differently.
+    #[test]
+    fn odd_spellings_read_alike_on_both_paths() {
+        let texts = [
+            r#"{"format":"career-atlas/1","name":"t","as\u005fof":"2024","roles":[{"id":"a","title":"A","stack":{}}]}"#,
+            r#"{"format":"career-atlas\/1","name":"\u0074","roles":[{"id":"a","title":"A","salary":[{"region":"US","currency":"USD","levels":[{"level":"x","min":-0,"max":1E2}]}]}]}"#,
+            r#"[{"id":"a","title":"A","stack":{"L":["Go"],"L":["Rust"]}}]"#,
+            r#"[{"id":"a","title":"A","stack":{"L":["Go","go"]}}]"#,
+            r#"[{"id":"a","title":"A","stack":{"L":[{"name":"Go","note":null}]}}]"#,
+            r#"[{"id":"a","title":"A","salary":[{"region":"US","currency":"USD","levels":[{"level":"x","median":123456789012345678901234567890}]}]}]"#,
+        ];
+        for text in texts {
+            let fast = crate::model::read_dataset("t", text.as_bytes(), ReadContext::default());
+            let slow = read_dataset_positioned("t", text.as_bytes(), ReadContext::default());
+            assert_eq!(fast.dataset, slow.dataset, "{text}");
+            assert_eq!(fast.diagnostics, slow.diagnostics, "{text}");
         }
     }
 }
