@@ -401,6 +401,9 @@ impl SearchIndex {
                         })
                 })
                 .collect();
+            let summary_cap = SUMMARY_CHAR_SCORE
+                * (u32::try_from(q.folded.len()).unwrap_or(u32::MAX / 32) + 1)
+                * W_SUMMARY;
             let title_typos: Vec<bool> = self.title_words.iter().map(|w| q.is_typo_of(w)).collect();
             for (role, total) in self.roles.iter().zip(totals.iter_mut()) {
                 let Some(sum) = *total else { continue };
@@ -424,9 +427,6 @@ impl SearchIndex {
                 // The summary can only decide whether a role matches, or add
                 // to a weak match: skip it when another field scored more than
                 // any summary match of this word could.
-                let summary_cap = SUMMARY_CHAR_SCORE
-                    * (u32::try_from(q.folded.len()).unwrap_or(u32::MAX / 32) + 1)
-                    * W_SUMMARY;
                 if best < summary_cap {
                     best = best.max(q.summary_score(&role.summary) * W_SUMMARY);
                 }

@@ -190,6 +190,13 @@ pub fn ui(
             scroll = scroll.vertical_scroll_offset((top - view_h / 2.0).max(0.0));
         }
     }
+    // Once per frame, not per row: it looks through the whole profile.
+    let show_fit = cx.sort_by_fit
+        || cx
+            .profile
+            .skills
+            .values()
+            .any(|s| s.level > Proficiency::NotYet);
     let output = scroll.show_rows(ui, LIST_ROW_HEIGHT, rows.len(), |ui, range| {
         ui.set_min_width(ui.available_width());
         // Justified: every row spans the panel, with its text at the left.
@@ -211,7 +218,7 @@ pub fn ui(
                             },
                         );
                     }
-                    Row::Role(idx) => role_row(ui, cx, *idx, out),
+                    Row::Role(idx) => role_row(ui, cx, *idx, show_fit, out),
                 }
             }
         });
@@ -225,7 +232,13 @@ fn offset_memory_id() -> egui::Id {
     egui::Id::unique("role_list_offset")
 }
 
-fn role_row(ui: &mut egui::Ui, cx: &ListCx<'_>, idx: RoleIdx, out: &mut Vec<Command>) {
+fn role_row(
+    ui: &mut egui::Ui,
+    cx: &ListCx<'_>,
+    idx: RoleIdx,
+    show_fit: bool,
+    out: &mut Vec<Command>,
+) {
     let entry = cx.catalog.role(idx);
     let fit = cx.fits.get(idx.0).copied().flatten();
     let mut title = entry.role.title.clone();
@@ -237,12 +250,6 @@ fn role_row(ui: &mut egui::Ui, cx: &ListCx<'_>, idx: RoleIdx, out: &mut Vec<Comm
     // so a wrapped title would push the rows below it out of place. The
     // tooltip has the whole title.
     let mut button = egui::Button::selectable(selected, title.as_str()).truncate();
-    let show_fit = cx.sort_by_fit
-        || cx
-            .profile
-            .skills
-            .values()
-            .any(|s| s.level > Proficiency::NotYet);
     if show_fit && let Some(f) = fit {
         button = button.right_text(RichText::new(format!("{:.0}% fit", f * 100.0)).small());
     }
