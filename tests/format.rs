@@ -513,7 +513,7 @@ fn warnings_of_later_roles_survive_an_error_in_an_earlier_one() {
 
 #[test]
 fn oversized_text_and_deep_nesting_are_refused_with_a_reason() {
-    let long = "x".repeat(career_atlas::model::reader::MAX_STRING_BYTES + 1);
+    let long = "x".repeat(career_atlas::model::format::MAX_STRING_BYTES + 1);
     one_error(
         &format!(r#"{{"id": "a", "title": "{long}", "stack": {{}}}}"#),
         1,

@@ -20,8 +20,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use career_atlas::model::clean_read::read_clean;
-use career_atlas::model::reader::read_dataset_positioned;
+use career_atlas::model::format::read_dataset_positioned;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::types::{
     DayEntry, ExchangeRates, FORMAT_TAG, Level, Link, Outlook, Period, Priority, Role, SalaryTable,
@@ -75,16 +74,35 @@ fn check_outcome(bytes: &[u8], out: &ReadOutcome) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Every diagnostic about a place inside the document points at the start of
+/// a JSON value or key there, not somewhere in between.
+fn check_positions(bytes: &[u8], out: &ReadOutcome) -> Result<(), TestCaseError> {
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = text.split('\n').collect();
+    for d in out.diagnostics.iter().filter(|d| !d.path.is_empty()) {
+        let at = lines
+            .get(d.line - 1)
+            .and_then(|l| l.chars().nth(d.column - 1));
+        prop_assert!(
+            at.is_some_and(|c| "\"{[-0123456789tfn".contains(c)),
+            "{d:?} points at {at:?}, not at a value or key"
+        );
+    }
+    Ok(())
+}
+
 /// Everything the app does with a file it reads: read it, and when it yields a
 /// dataset, build the catalog and the search index and run a few searches.
 fn exercise(bytes: &[u8], cx: ReadContext<'_>) -> Result<ReadOutcome, TestCaseError> {
     let out = read_dataset("fuzz", bytes, cx);
     check_outcome(bytes, &out)?;
-    // The fast path for clean files may only ever answer what the positioned
-    // reader would: the same dataset, and no diagnostic.
+    // The outcome is the same whether the file was read in one piece or
+    // split into parts to position what it reports.
     let positioned = read_dataset_positioned("fuzz", bytes, cx);
     prop_assert_eq!(&out.dataset, &positioned.dataset);
     prop_assert_eq!(&out.diagnostics, &positioned.diagnostics);
+    check_positions(bytes, &out)?;
     if let Some(ds) = &out.dataset {
         let mut queries: Vec<String> = vec![String::new(), "dev".into(), "kuberentes".into()];
         if let Some(role) = ds.roles.first() {
@@ -178,22 +196,10 @@ fn check_round_trip(
     let bytes = write_dataset(ds, pretty, crlf, bom);
     let out = read_dataset("some-other-name", &bytes, ReadContext::default());
     check_outcome(&bytes, &out)?;
-    // A dataset written by serde has no repeated or unknown field, so the fast
-    // path must take it exactly when there is nothing to report.
-    let text = std::str::from_utf8(&bytes).unwrap();
-    let clean = read_clean(
-        "some-other-name",
-        text.trim_start_matches('\u{feff}'),
-        ReadContext::default(),
-    );
+    // Read in one piece or in positioned parts, a written dataset reads alike.
     let positioned = read_dataset_positioned("some-other-name", &bytes, ReadContext::default());
-    prop_assert_eq!(
-        clean.is_some(),
-        positioned.diagnostics.is_empty(),
-        "the fast path answers for a file exactly when it is clean: {:#?}",
-        positioned.diagnostics
-    );
     prop_assert_eq!(&out.dataset, &positioned.dataset);
+    prop_assert_eq!(&out.diagnostics, &positioned.diagnostics);
     let errors: Vec<_> = out.diagnostics.iter().filter(|d| d.is_error()).collect();
     prop_assert!(
         errors.is_empty(),

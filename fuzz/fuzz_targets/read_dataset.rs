@@ -1,11 +1,10 @@
 //! Feeds arbitrary bytes to the role-file reader, and whatever it accepts to
 //! the catalog, the search index and a few searches; checks the reader's
-//! contract, that the fast path for clean files agrees with the positioned
-//! reader, and that an accepted dataset survives a write-and-read round trip.
+//! contract, that reading in one piece agrees with the positioned route, and that an accepted dataset survives a write-and-read round trip.
 //! See docs/fuzzing.md.
 #![no_main]
 
-use career_atlas::model::reader::read_dataset_positioned;
+use career_atlas::model::format::read_dataset_positioned;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::{Catalog, DatasetOrigin, LoadedDataset, ReadContext, read_dataset};
 use libfuzzer_sys::fuzz_target;
@@ -21,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(d.line >= 1 && d.column >= 1 && d.line <= lines, "{d:?}");
     }
 
-    // The fast path for clean files answers only what the positioned reader would.
+    // Read in one piece or split into positioned parts, the outcome is the same.
     let positioned = read_dataset_positioned("fuzz", data, ReadContext::default());
     assert_eq!(out.dataset, positioned.dataset);
     assert_eq!(out.diagnostics, positioned.diagnostics);

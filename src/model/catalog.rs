@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::format::name_key;
 use super::types::{Dataset, Priority, Role, Technology};
 
 /// Index of a technology in [`Catalog::techs`].
@@ -178,7 +179,7 @@ impl Catalog {
             .chain(&t.aliases);
         let existing = names
             .clone()
-            .find_map(|n| self.lookup.get(&n.to_lowercase()).copied());
+            .find_map(|n| self.lookup.get(name_key(n).as_ref()).copied());
         let id = if let Some(id) = existing {
             let info = &mut self.techs[id.0];
             info.hot |= t.hot;
@@ -206,8 +207,8 @@ impl Catalog {
             id
         };
         for n in names {
-            let lower = n.to_lowercase();
-            if let std::collections::hash_map::Entry::Vacant(e) = self.lookup.entry(lower) {
+            let key = name_key(n).into_owned();
+            if let std::collections::hash_map::Entry::Vacant(e) = self.lookup.entry(key) {
                 e.insert(id);
                 let info = &mut self.techs[id.0];
                 if *n != info.name && !info.aliases.iter().any(|a| a == n) && *n != t.id {
@@ -218,7 +219,7 @@ impl Catalog {
     }
 
     fn tech_for_name(&mut self, name: &str) -> TechId {
-        let lower = name.trim().to_lowercase();
+        let lower = name_key(name).into_owned();
         if let Some(&id) = self.lookup.get(&lower) {
             return id;
         }
@@ -261,7 +262,7 @@ impl Catalog {
     /// The technology a name, id or alias means, if any dataset names it.
     #[must_use]
     pub fn find_tech(&self, name: &str) -> Option<TechId> {
-        self.lookup.get(&name.trim().to_lowercase()).copied()
+        self.lookup.get(name_key(name).as_ref()).copied()
     }
 
     /// The technology's information.
@@ -335,10 +336,10 @@ impl Catalog {
 /// A catalog of one bundled dataset read from `json`, for unit tests.
 #[cfg(test)]
 pub(crate) fn test_catalog(json: &str) -> Catalog {
-    let out = crate::model::reader::read_dataset(
+    let out = crate::model::format::read_dataset(
         "test",
         json.as_bytes(),
-        crate::model::reader::ReadContext::default(),
+        crate::model::format::ReadContext::default(),
     );
     let Some(dataset) = out.dataset else {
         panic!("test fixture is invalid: {:#?}", out.diagnostics);
@@ -353,7 +354,7 @@ pub(crate) fn test_catalog(json: &str) -> Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::reader::{ReadContext, read_dataset};
+    use crate::model::format::{ReadContext, read_dataset};
 
     fn load(name: &str, json: &str) -> LoadedDataset {
         let out = read_dataset(name, json.as_bytes(), ReadContext::default());

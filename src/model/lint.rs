@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::format::TechNames;
 use super::types::{Dataset, Role};
 
 /// The depth every curated role must reach.
@@ -91,28 +92,14 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     problems
 }
 
-/// Name, id or alias (lower case) → catalog index; reports clashes.
-fn catalog_names(ds: &Dataset, problems: &mut Vec<String>) -> HashMap<String, usize> {
-    let mut names: HashMap<String, usize> = HashMap::new();
-    for (i, t) in ds.technologies.iter().enumerate() {
-        let mut own = HashSet::new();
-        for n in std::iter::once(&t.id)
-            .chain(std::iter::once(&t.name))
-            .chain(&t.aliases)
-        {
-            let key = n.to_lowercase();
-            if !own.insert(key.clone()) {
-                continue;
-            }
-            if let Some(&j) = names.get(&key) {
-                problems.push(format!(
-                    "catalog: \"{n}\" names both {} and {}",
-                    ds.technologies[j].id, t.id
-                ));
-            } else {
-                names.insert(key, i);
-            }
-        }
+/// The catalog's names; reports names claimed by two entries.
+fn catalog_names<'d>(ds: &'d Dataset, problems: &mut Vec<String>) -> TechNames<'d> {
+    let (names, clashes) = TechNames::new(&ds.technologies);
+    for c in clashes {
+        problems.push(format!(
+            "catalog: \"{}\" names both {} and {}",
+            c.name, ds.technologies[c.first].id, ds.technologies[c.second].id
+        ));
     }
     names
 }
@@ -187,16 +174,16 @@ fn role_depth(role: &Role, depth: Depth, problems: &mut Vec<String>) {
     );
 }
 
-fn role_stack(role: &Role, names: &HashMap<String, usize>, problems: &mut Vec<String>) {
+fn role_stack(role: &Role, names: &TechNames<'_>, problems: &mut Vec<String>) {
     let mut seen = HashSet::new();
     for group in &role.stack {
         for item in &group.items {
-            match names.get(&item.name.to_lowercase()) {
+            match names.resolve(&item.name) {
                 None => problems.push(format!(
                     "{}: \"{}\" in {} is not in the technology catalog",
                     role.id, item.name, group.name
                 )),
-                Some(&i) => {
+                Some(i) => {
                     if !seen.insert(i) {
                         problems.push(format!(
                             "{}: \"{}\" appears twice in the stack",

@@ -2,25 +2,30 @@
 //! the merged catalog, search, the skill profile, and money formatting.
 
 pub mod catalog;
-pub mod clean_read;
 pub mod diagnostic;
 pub mod diff;
 pub mod fit;
+pub mod format;
+#[cfg(feature = "dev")]
 pub mod lint;
 pub mod markdown;
 pub mod money;
 pub mod pay;
 pub mod plan;
 pub mod profile;
-pub mod reader;
+#[cfg(feature = "dev")]
 pub mod schema;
 pub mod search;
+#[cfg(feature = "dev")]
 pub mod synthetic;
 pub mod types;
 
+/// The format module under its former name, for callers not yet moved.
+pub use format as reader;
+
 pub use catalog::{Catalog, DatasetOrigin, LoadedDataset, RoleIdx, RoleKey, TechId};
 pub use diagnostic::{Diagnostic, Severity};
-pub use reader::{ReadContext, ReadOutcome, read_dataset};
+pub use format::{ReadContext, ReadOutcome, read_dataset};
 pub use types::Dataset;
 
 /// The dataset embedded in the binary.

@@ -1,104 +1,84 @@
-//! The JSON Schema of the role file format, generated from the model types so
-//! that it cannot drift from what the reader builds. Editors use it for
-//! completion and early warnings; the reader stays the authority (it also
-//! checks what a schema cannot say well, such as figures in rising order).
+//! The JSON Schema of the role file format, generated from the model types
+//! (the same types the reader fills) plus the rules of [`super::format::rules`]
+//! that a schema can express. Dev-only: the schema is committed at
+//! [`SCHEMA_PATH`], and `tests/schema.rs` proves it agrees with the reader.
+//!
+//! What a schema cannot say, and only the reader checks: unique role ids,
+//! figures in rising order, a technology twice in a stack, `related` ids that
+//! exist, names claimed by two catalog entries, the byte limits on text and
+//! files, and text that is blank but not empty (a schema pattern can, and does,
+//! require one non-space character).
 
 use serde_json::{Value, json};
 
-use super::types::Dataset;
+use super::format::rules::{CURRENCY_PATTERN, ID_PATTERN, URL_PATTERN};
+use super::types::{Dataset, FORMAT_TAG};
 
 /// Where the committed schema lives, relative to the project root.
 pub const SCHEMA_PATH: &str = "data/schema/career-atlas-1.schema.json";
+
+/// The figures of a salary level.
+const FIGURES: [&str; 7] = ["min", "p10", "p25", "median", "p75", "p90", "max"];
 
 /// The schema as JSON: any of the three accepted shapes.
 #[must_use]
 pub fn json_schema() -> Value {
     let mut root: Value = schemars::schema_for!(Dataset).into();
+    // The reader refuses `null` everywhere: an optional field is left out.
+    no_null(&mut root);
     let mut defs = root.get_mut("$defs").map_or_else(|| json!({}), Value::take);
-    // The dataset object itself becomes a definition beside the others.
     let mut dataset = root.take();
     if let Some(obj) = dataset.as_object_mut() {
         for key in ["$schema", "$defs", "title"] {
             obj.remove(key);
         }
     }
-    set(
-        &mut dataset,
-        &["properties", "format"],
-        json!({"const": super::types::FORMAT_TAG, "description": "Always \"career-atlas/1\"."}),
-    );
-    set(&mut dataset, &["properties", "roles", "minItems"], json!(1));
-    set(
-        &mut dataset,
-        &["properties", "$schema"],
-        json!({"type": "string", "description": "Where editors find this schema; ignored by the app."}),
-    );
     defs["Dataset"] = dataset;
-
-    let id_pattern = json!("^[a-z0-9]+(-[a-z0-9]+)*$");
-    set(
-        &mut defs,
-        &["Role", "properties", "id", "pattern"],
-        id_pattern.clone(),
-    );
-    set(
-        &mut defs,
-        &["Role", "properties", "title", "minLength"],
-        json!(1),
-    );
-    set(
-        &mut defs,
-        &["Role", "properties", "related", "items", "pattern"],
-        id_pattern,
-    );
-    set(
-        &mut defs,
-        &["Role", "properties", "$schema"],
-        json!({"type": "string"}),
-    );
-    let currency = json!({"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code, e.g. \"USD\"."});
-    set(
-        &mut defs,
-        &["SalaryTable", "properties", "currency"],
-        currency.clone(),
-    );
-    set(
-        &mut defs,
-        &["ExchangeRates", "properties", "base"],
-        currency,
-    );
-    set(
-        &mut defs,
-        &["SalaryTable", "properties", "levels", "minItems"],
-        json!(1),
-    );
-    set(
-        &mut defs,
-        &["Link", "properties", "url", "pattern"],
-        json!("^[Hh][Tt][Tt][Pp][Ss]?://\\S+$"),
-    );
-    for field in ["min", "p10", "p25", "median", "p75", "p90", "max"] {
-        set(
-            &mut defs,
-            &["Level", "properties", field, "minimum"],
-            json!(0),
-        );
-    }
-    set(
-        &mut defs,
-        &["Level", "anyOf"],
-        json!(
-            ["min", "p10", "p25", "median", "p75", "p90", "max"]
-                .iter()
-                .map(|f| json!({"required": [f]}))
-                .collect::<Vec<_>>()
+    let text = json!({"type": "string", "minLength": 1, "pattern": "\\S"});
+    let schema_key = json!({"type": "string", "description": "Where editors find this schema; ignored by the app."});
+    let id = json!({"type": "string", "pattern": ID_PATTERN});
+    let currency = json!({"type": "string", "pattern": CURRENCY_PATTERN, "description": "ISO 4217 code, e.g. \"USD\"."});
+    let url = json!({"pattern": URL_PATTERN});
+    let patches: Vec<(&str, &str, Value)> = vec![
+        ("Dataset", "format", json!({"const": FORMAT_TAG})),
+        ("Dataset", "name", text.clone()),
+        ("Dataset", "roles", json!({"minItems": 1})),
+        ("Dataset", "$schema", schema_key.clone()),
+        ("Role", "$schema", schema_key),
+        ("Role", "id", id.clone()),
+        ("Role", "title", text.clone()),
+        ("Role", "related", json!({"items": id})),
+        ("Technology", "id", text.clone()),
+        ("Technology", "name", text.clone()),
+        ("Technology", "effort_hours", json!({"minimum": 0})),
+        ("SourceRef", "name", text.clone()),
+        ("SourceRef", "url", url.clone()),
+        ("Link", "url", url),
+        ("SalaryTable", "region", text.clone()),
+        ("SalaryTable", "currency", currency.clone()),
+        ("SalaryTable", "levels", json!({"minItems": 1})),
+        ("ExchangeRates", "base", currency),
+        (
+            "ExchangeRates",
+            "rates",
+            json!({"propertyNames": {"pattern": CURRENCY_PATTERN}, "additionalProperties": {"exclusiveMinimum": 0}}),
         ),
-    );
+        ("Level", "level", text.clone()),
+        ("Outlook", "openings_per_year", json!({"minimum": 0})),
+    ];
+    for (def, field, patch) in patches {
+        merge(&mut defs[def]["properties"][field], patch);
+    }
+    for field in FIGURES {
+        merge(&mut defs["Level"]["properties"][field], json!({"minimum": 0}));
+    }
+    defs["Level"]["anyOf"] = FIGURES.iter().map(|f| json!({"required": [f]})).collect();
+    merge(&mut defs["TechRef"]["properties"]["name"], text.clone());
     // A stack entry is a plain name (priority "core") or an object.
-    let object_form = defs.get_mut("TechRef").map_or(Value::Null, Value::take);
+    let object_form = defs["TechRef"].take();
     defs["TechRef"] = json!({
         "description": "A technology name, id or alias (priority \"core\"), or an object with a priority and note.",
-        "anyOf": [{"type": "string", "minLength": 1}, object_form],
+        "anyOf": [text, object_form],
     });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -114,22 +94,45 @@ pub fn json_schema() -> Value {
     })
 }
 
-/// Sets `value` at `path`, creating objects on the way.
-fn set(target: &mut Value, path: &[&str], value: Value) {
-    match path.split_first() {
-        None => *target = value,
-        Some((key, rest)) => {
-            if !target.is_object() {
-                *target = json!({});
+/// Drops `"null"` from every `type` list and every `{"type": "null"}` choice.
+fn no_null(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types[0].take();
+                    map.insert("type".into(), only);
+                }
             }
-            if let Value::Object(map) = target {
-                set(
-                    map.entry((*key).to_string()).or_insert(Value::Null),
-                    rest,
-                    value,
-                );
+            for key in ["anyOf", "oneOf"] {
+                if let Some(Value::Array(choices)) = map.get_mut(key) {
+                    choices.retain(|c| c.get("type").is_none_or(|t| t != "null"));
+                    if choices.len() == 1 {
+                        let only = choices[0].take();
+                        map.remove(key);
+                        if let Value::Object(o) = only {
+                            map.extend(o);
+                        }
+                    }
+                }
+            }
+            map.values_mut().for_each(no_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(no_null),
+        _ => {}
+    }
+}
+
+/// Adds the keys of `patch` to `target`, recursing into objects.
+fn merge(target: &mut Value, patch: Value) {
+    match (target, patch) {
+        (Value::Object(t), Value::Object(p)) => {
+            for (k, v) in p {
+                merge(t.entry(k).or_insert(Value::Null), v);
             }
         }
+        (t, p) => *t = p,
     }
 }
 

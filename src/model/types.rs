@@ -1,55 +1,62 @@
 //! The in-memory shape of a role dataset (format `career-atlas/1`).
 //!
-//! These types are produced by [`crate::model::reader`], which validates while it
-//! reads; they are `Serialize` so a dataset can be written back out (imported
-//! copies, round-trip tests) and `JsonSchema` so the published schema is generated
-//! from the very types the app uses.
+//! These types are the format: [`crate::model::format`] reads files straight
+//! into them with their `Deserialize` impls (unknown fields are ignored with a
+//! warning, `null` is refused), then checks its rules over them. They are
+//! `Serialize` so a dataset can be written back out (imported copies, round-trip
+//! tests), and, with the `dev` feature, `JsonSchema`, so the published schema is
+//! generated from the very types the reader fills.
 
 use std::sync::Arc;
 
+#[cfg(feature = "dev")]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use super::format::de::present;
 
 /// The format tag every dataset object carries.
 pub const FORMAT_TAG: &str = "career-atlas/1";
 
 /// A whole dataset: metadata, an optional technology catalog and its roles.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[schemars(title = "Career Atlas dataset (career-atlas/1)")]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[cfg_attr(feature = "dev", schemars(title = "Career Atlas dataset (career-atlas/1)"))]
+#[serde(expecting = "a dataset object")]
 pub struct Dataset {
     /// Always `"career-atlas/1"`.
     pub format: String,
     /// Shown in the dataset list; re-importing a dataset of the same name replaces it.
     pub name: String,
     /// What the dataset covers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Who wrote it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// The dataset's own version label.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Licence of the text and figures.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub license: Option<String>,
     /// Where the facts come from, in one line.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// When the facts were collected: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): the sources behind the figures, with dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Optional (Career Atlas extension): attribution text a licence requires.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// Catalog entries that give technologies stable ids, aliases and demand flags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<Technology>,
     /// Exchange rates for displaying salaries in another currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub exchange_rates: Option<ExchangeRates>,
     /// The roles; at least one.
     // Shared with the catalog, which would otherwise hold a second copy of
@@ -58,30 +65,34 @@ pub struct Dataset {
 }
 
 /// One source of facts named by a dataset (Career Atlas extension).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a source")]
 pub struct SourceRef {
     /// Short name, e.g. `"BLS OEWS"`.
     pub name: String,
     /// What exactly was used.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// Reference date or version.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Publisher page (`http`/`https`).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// A technology catalog entry.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a technology")]
 pub struct Technology {
     /// Stable identifier, e.g. `"postgresql"`.
     pub id: String,
     /// Canonical name, e.g. `"PostgreSQL"`.
     pub name: String,
     /// E.g. `"Database"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Other names that mean the same technology, matched case-insensitively.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -90,44 +101,48 @@ pub struct Technology {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hot: bool,
     /// One line on what it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Optional (Career Atlas extension): rough hours to learn it well enough
     /// to use at work, for transition-plan estimates.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub effort_hours: Option<f64>,
 }
 
 /// Rates for converting salaries: units of each currency per one unit of `base`.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "exchange rates")]
 pub struct ExchangeRates {
     /// ISO 4217 code of the base currency.
     pub base: String,
     /// Date of the rates.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): where the rates come from.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Currency code → units per one unit of base.
     pub rates: std::collections::BTreeMap<String, f64>,
 }
 
 /// One career role.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a role")]
 pub struct Role {
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, unique in its dataset.
     pub id: String,
     /// E.g. `"Backend Developer"`.
     pub title: String,
     /// Groups roles in the list.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// One or two sentences.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Longer text; paragraphs are separated by a blank line.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// What the role does.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -136,20 +151,23 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub day_in_the_life: Vec<DayEntry>,
     /// Typical routes into the role.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub education: Option<String>,
     /// The technology checklist: group name → technologies, in the order written.
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "stack_serde")]
-    #[schemars(with = "std::collections::BTreeMap<String, Vec<TechRef>>")]
+    #[cfg_attr(
+        feature = "dev",
+        schemars(with = "std::collections::BTreeMap<String, Vec<TechRef>>")
+    )]
     pub stack: Vec<StackGroup>,
     /// One table per region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub salary: Vec<SalaryTable>,
     /// Optional (Career Atlas extension): why there is no salary table.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub salary_note: Option<String>,
     /// Optional (Career Atlas extension): employment outlook with its source.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub outlook: Option<Outlook>,
     /// Ids of related roles (this dataset first, then any loaded dataset).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -172,7 +190,9 @@ pub struct StackGroup {
 }
 
 /// A technology named in a role's stack.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a technology object like {\"name\": \"Kafka\", \"priority\": \"common\"}")]
 pub struct TechRef {
     /// A technology name, id or alias.
     pub name: String,
@@ -180,7 +200,7 @@ pub struct TechRef {
     #[serde(default)]
     pub priority: Priority,
     /// A short remark, e.g. "for performance-critical services".
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -197,8 +217,8 @@ pub struct TechRef {
     Hash,
     Serialize,
     Deserialize,
-    JsonSchema,
 )]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Priority {
     /// Nearly every job in the role asks for it.
@@ -226,7 +246,9 @@ impl Priority {
 }
 
 /// An entry of "a day in the life".
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "an entry like {\"when\": \"Morning\", \"what\": \"…\"}")]
 pub struct DayEntry {
     /// E.g. `"Morning"`.
     pub when: String,
@@ -235,7 +257,9 @@ pub struct DayEntry {
 }
 
 /// A link to further reading.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a link like {\"title\": \"…\", \"url\": \"https://…\"}")]
 pub struct Link {
     /// Link text.
     pub title: String,
@@ -244,7 +268,9 @@ pub struct Link {
 }
 
 /// Salary figures for one region.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a salary table")]
 pub struct SalaryTable {
     /// E.g. `"United States"`.
     pub region: String,
@@ -254,20 +280,21 @@ pub struct SalaryTable {
     #[serde(default)]
     pub period: Period,
     /// Where the figures come from.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// When the figures were collected.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): caveats, e.g. that an occupation is a proxy.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Levels in seniority order; at least one.
     pub levels: Vec<Level>,
 }
 
 /// Pay period of salary figures.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     /// Per year (the default).
@@ -302,36 +329,38 @@ impl Period {
 }
 
 /// One level (or a survey's "All levels") of a salary table.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "a salary level")]
 pub struct Level {
     /// E.g. `"Junior"`, `"Senior"`, `"All levels"`.
     pub level: String,
     /// Lowest figure of the range.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     /// 10th percentile.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p10: Option<f64>,
     /// 25th percentile.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p25: Option<f64>,
     /// Median.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub median: Option<f64>,
     /// 75th percentile.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p75: Option<f64>,
     /// 90th percentile.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p90: Option<f64>,
     /// Highest figure of the range.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// The top figure means "and above".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open_ended: bool,
     /// A remark on this level.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -370,39 +399,89 @@ impl Level {
 }
 
 /// Employment outlook of the occupation closest to a role (Career Atlas extension).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(expecting = "an outlook")]
 pub struct Outlook {
     /// Occupation code and title, e.g. `"15-1252 Software Developers"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub occupation: Option<String>,
     /// Projection period, e.g. `"2024–34"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Projected employment change over the period, in percent.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub growth_pct: Option<f64>,
     /// Projected openings per year.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub openings_per_year: Option<f64>,
     /// Typical education needed for entry.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub entry_education: Option<String>,
     /// Work experience in a related occupation typically needed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub work_experience: Option<String>,
     /// Where the figures come from.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Caveats, e.g. that the occupation is a proxy.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
-/// The stack is an ordered JSON object; keep the file's group order when writing.
+/// The stack is an ordered JSON object; keep the file's group order when
+/// reading and writing, and read each entry in either of its two forms.
 mod stack_serde {
-    use super::StackGroup;
-    use serde::Serializer;
+    use super::{StackGroup, TechRef};
+    use serde::de::{MapAccess, Visitor};
     use serde::ser::SerializeMap;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<StackGroup>, D::Error> {
+        struct Groups;
+        impl<'de> Visitor<'de> for Groups {
+            type Value = Vec<StackGroup>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("the stack: group name → list of technologies")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut groups = Vec::new();
+                while let Some((name, items)) = map.next_entry::<String, Vec<Entry>>()? {
+                    let items = items.into_iter().map(|e| e.0).collect();
+                    groups.push(StackGroup { name, items });
+                }
+                Ok(groups)
+            }
+        }
+        d.deserialize_map(Groups)
+    }
+
+    /// A stack entry: a plain name (priority `core`) or a [`TechRef`] object.
+    struct Entry(TechRef);
+
+    impl<'de> Deserialize<'de> for Entry {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Entry;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a technology: a name in quotes or an object like {\"name\": \"Kafka\", \"priority\": \"common\"}")
+                }
+                fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Entry, E> {
+                    Ok(Entry(TechRef {
+                        name: name.to_string(),
+                        priority: super::Priority::Core,
+                        note: None,
+                    }))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
+                    TechRef::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Entry)
+                }
+            }
+            d.deserialize_any(V)
+        }
+    }
 
     #[allow(clippy::ptr_arg)] // serde's `with` hands us the field as declared
     pub fn serialize<S: Serializer>(groups: &Vec<StackGroup>, s: S) -> Result<S::Ok, S::Error> {

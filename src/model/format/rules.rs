@@ -1,0 +1,501 @@
+//! Every rule of the format that a type cannot say, written once over the
+//! typed model. Each check returns findings with a JSON path; the reader turns
+//! paths into lines and columns only when there is something to report.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ReadContext;
+use super::names::TechNames;
+use super::path::Seg;
+use crate::model::diagnostic::Severity;
+use crate::model::types::{Dataset, FORMAT_TAG, Level, Role, SalaryTable};
+
+/// One problem found on the typed model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where, from the document root.
+    pub path: Vec<Seg>,
+    /// What was expected and what was found.
+    pub message: String,
+    /// Point at the key of the last path step rather than at its value.
+    pub at_key: bool,
+    /// Drop the finding when the object at `path` has one of these keys: the
+    /// typed model cannot tell an empty list from a missing one.
+    pub unless_keys: &'static [&'static str],
+}
+
+/// `^[a-z0-9]+(-[a-z0-9]+)*$`
+#[must_use]
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Three capital ASCII letters.
+#[must_use]
+pub fn is_valid_currency(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+#[must_use]
+pub fn is_valid_date(s: &str) -> bool {
+    let num = |p: &str, len: usize, max: u8| {
+        p.len() == len
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && (len == 4 || (1..=max).contains(&p.parse::<u8>().unwrap_or(0)))
+    };
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y] => num(y, 4, 0),
+        [y, m] => num(y, 4, 0) && num(m, 2, 12),
+        [y, m, d] => num(y, 4, 0) && num(m, 2, 12) && num(d, 2, 31),
+        _ => false,
+    }
+}
+
+/// An `http`/`https` address with something after the scheme and no spaces.
+#[must_use]
+pub fn is_web_address(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &s[8..]
+    } else if lower.starts_with("http://") {
+        &s[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !rest.contains(char::is_whitespace)
+}
+
+/// The regular-expression forms of the rules above, for the JSON Schema.
+pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+/// See [`is_valid_currency`].
+pub const CURRENCY_PATTERN: &str = "^[A-Z]{3}$";
+/// See [`is_web_address`].
+pub const URL_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$";
+
+/// Shortens text quoted in a message.
+#[must_use]
+pub fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() > MAX {
+        let cut: String = s.chars().take(MAX).collect();
+        format!("{cut}…")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The known name closest to an unknown one, if any is close enough to suggest.
+#[must_use]
+pub fn closest_name<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = unknown.to_lowercase();
+    known
+        .iter()
+        .map(|k| (*k, strsim::damerau_levenshtein(&lower, k)))
+        .filter(|(k, d)| *d <= (k.len() / 3).max(2))
+        .min_by_key(|(_, d)| *d)
+        .map(|(k, _)| k)
+}
+
+/// A figure as people write it: `85000`, `12.5`.
+#[must_use]
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The message of a wrong `format` tag.
+#[must_use]
+pub fn format_tag_problem(tag: &str) -> Option<String> {
+    if tag == FORMAT_TAG {
+        return None;
+    }
+    let newer = tag
+        .strip_prefix("career-atlas/")
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| n > 1);
+    Some(if newer {
+        format!("this file is in format \"{tag}\", which needs a newer version of Career Atlas (this one reads \"{FORMAT_TAG}\")")
+    } else {
+        format!("expected \"format\": \"{FORMAT_TAG}\", found \"{}\"", clip(tag))
+    })
+}
+
+/// Collects findings while walking the model with a path.
+pub struct Check<'m> {
+    path: Vec<Step<'m>>,
+    /// The findings so far.
+    pub found: Vec<Finding>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'m> {
+    Key(&'m str),
+    Index(usize),
+}
+
+impl<'m> Check<'m> {
+    /// A check whose paths start at `prefix`.
+    #[must_use]
+    pub fn new(prefix: &'m [Seg]) -> Self {
+        let path = prefix
+            .iter()
+            .map(|s| match s {
+                Seg::Key(k) => Step::Key(k),
+                Seg::Index(i) => Step::Index(*i),
+            })
+            .collect();
+        Self {
+            path,
+            found: Vec::new(),
+        }
+    }
+
+    fn report(&mut self, severity: Severity, message: String) -> &mut Finding {
+        let path = self
+            .path
+            .iter()
+            .map(|s| match *s {
+                Step::Key(k) => Seg::Key(k.to_string()),
+                Step::Index(i) => Seg::Index(i),
+            })
+            .collect();
+        self.found.push(Finding {
+            severity,
+            path,
+            message,
+            at_key: false,
+            unless_keys: &[],
+        });
+        let last = self.found.len() - 1;
+        &mut self.found[last]
+    }
+
+    fn error(&mut self, message: impl Into<String>) {
+        self.report(Severity::Error, message.into());
+    }
+
+    fn warn(&mut self, message: impl Into<String>) {
+        self.report(Severity::Warning, message.into());
+    }
+
+    fn at(&mut self, step: Step<'m>, f: impl FnOnce(&mut Self)) {
+        self.path.push(step);
+        f(self);
+        self.path.pop();
+    }
+
+    fn key(&mut self, key: &'m str, f: impl FnOnce(&mut Self)) {
+        self.at(Step::Key(key), f);
+    }
+
+    fn each<T>(&mut self, key: &'m str, items: &'m [T], mut f: impl FnMut(&mut Self, &'m T)) {
+        self.key(key, |c| {
+            for (i, item) in items.iter().enumerate() {
+                c.at(Step::Index(i), |c| f(c, item));
+            }
+        });
+    }
+
+    fn non_empty(&mut self, key: &'m str, s: &str) {
+        if s.trim().is_empty() {
+            self.key(key, |c| c.error("expected a non-empty string, found an empty one"));
+        }
+    }
+
+    fn date(&mut self, key: &'m str, s: Option<&String>) {
+        if let Some(s) = s.filter(|s| !is_valid_date(s)) {
+            let msg = format!(
+                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{}\"",
+                clip(s)
+            );
+            self.key(key, |c| c.warn(msg));
+        }
+    }
+
+    fn currency(&mut self, key: &'m str, s: &str) {
+        if !is_valid_currency(s) {
+            let msg = format!(
+                "expected an ISO 4217 currency code of three capital letters (USD, EUR, GBP), found \"{}\"",
+                clip(s)
+            );
+            self.key(key, |c| c.error(msg));
+        }
+    }
+
+    fn url(&mut self, key: &'m str, s: &str) {
+        if !is_web_address(s) {
+            let msg = format!(
+                "expected a web address starting with http:// or https://, found \"{}\"",
+                clip(s)
+            );
+            self.key(key, |c| c.error(msg));
+        }
+    }
+
+    /// A finite number, 0 or more unless `signed`.
+    fn number(&mut self, key: &'m str, x: Option<f64>, signed: bool) {
+        let Some(x) = x else { return };
+        if !x.is_finite() {
+            self.key(key, |c| c.error("expected a finite number"));
+        } else if x < 0.0 && !signed {
+            let msg = format!("expected a number of 0 or more, found {}", fmt_num(x));
+            self.key(key, |c| c.error(msg));
+        }
+    }
+
+    /// The dataset object without its roles; `roles` is how many it has.
+    pub fn head(&mut self, ds: &'m Dataset, roles: usize) {
+        self.non_empty("name", &ds.name);
+        self.date("as_of", ds.as_of.as_ref());
+        self.each("sources", &ds.sources, |c, s| {
+            c.non_empty("name", &s.name);
+            if let Some(url) = &s.url {
+                c.url("url", url);
+            }
+        });
+        self.each("technologies", &ds.technologies, |c, t| {
+            c.non_empty("id", &t.id);
+            c.non_empty("name", &t.name);
+            c.number("effort_hours", t.effort_hours, false);
+        });
+        if let Some(r) = &ds.exchange_rates {
+            self.key("exchange_rates", |c| {
+                c.currency("base", &r.base);
+                c.date("as_of", r.as_of.as_ref());
+                c.key("rates", |c| {
+                    for (code, &rate) in &r.rates {
+                        c.key(code, |c| {
+                            if !is_valid_currency(code) {
+                                let msg = format!(
+                                    "expected a currency code of three capital letters, found \"{}\"",
+                                    clip(code)
+                                );
+                                c.report(Severity::Error, msg).at_key = true;
+                            }
+                            if !(rate.is_finite() && rate > 0.0) {
+                                c.error("an exchange rate must be a finite number greater than 0");
+                            }
+                        });
+                    }
+                });
+            });
+        }
+        if roles == 0 {
+            self.key("roles", |c| {
+                c.error("the `roles` list is empty; a dataset needs at least one role");
+            });
+        }
+    }
+
+    /// One role, on its own.
+    pub fn role(&mut self, role: &'m Role) {
+        if !is_valid_id(&role.id) {
+            let msg = format!(
+                "expected an id of lowercase letters and digits joined by single hyphens (like \"backend-developer\"), found \"{}\"",
+                clip(&role.id)
+            );
+            self.key("id", |c| c.error(msg));
+        }
+        self.non_empty("title", &role.title);
+        self.key("stack", |c| {
+            for g in &role.stack {
+                c.each(&g.name, &g.items, |c, t| {
+                    if t.name.trim().is_empty() {
+                        c.error("expected a technology name, found an empty one");
+                    }
+                });
+            }
+        });
+        self.each("salary", &role.salary, Check::salary_table);
+        if let Some(o) = &role.outlook {
+            self.key("outlook", |c| {
+                c.number("growth_pct", o.growth_pct, true);
+                c.number("openings_per_year", o.openings_per_year, false);
+            });
+        }
+        self.each("related", &role.related, |c, id| {
+            if !is_valid_id(id) {
+                c.error(format!(
+                    "expected a role id such as \"software-engineer\", found \"{}\"",
+                    clip(id)
+                ));
+            }
+        });
+        self.each("links", &role.links, |c, l| c.url("url", &l.url));
+        if role.stack.is_empty() && role.salary.is_empty() {
+            self.report(
+                Severity::Warning,
+                "this role has neither `stack` nor `salary`: there is nothing to check off or chart"
+                    .into(),
+            )
+            .unless_keys = &["stack", "salary"];
+        }
+    }
+
+    fn salary_table(&mut self, t: &'m SalaryTable) {
+        self.non_empty("region", &t.region);
+        self.currency("currency", &t.currency);
+        self.date("as_of", t.as_of.as_ref());
+        if t.levels.is_empty() {
+            self.key("levels", |c| {
+                c.error("the `levels` list is empty; a salary table needs at least one level");
+            });
+        }
+        self.each("levels", &t.levels, Check::level);
+    }
+
+    fn level(&mut self, l: &'m Level) {
+        self.non_empty("level", &l.level);
+        let figures = l.figures();
+        if figures.iter().all(|(_, v)| v.is_none()) {
+            self.error("a level needs at least one figure: min, p10, p25, median, p75, p90 or max");
+        }
+        // Every figure must be at least every earlier one.
+        let mut highest: Option<(&str, f64)> = None;
+        for (key, x) in figures {
+            let Some(x) = x else { continue };
+            self.number(key, Some(x), false);
+            match highest {
+                Some((prev_key, prev)) if x < prev => {
+                    let msg = format!(
+                        "`{key}` ({}) is lower than `{prev_key}` ({}); figures must rise in the order min ≤ p10 ≤ p25 ≤ median ≤ p75 ≤ p90 ≤ max",
+                        fmt_num(x),
+                        fmt_num(prev)
+                    );
+                    self.key(key, |c| c.error(msg));
+                }
+                _ => highest = Some((key, x)),
+            }
+        }
+    }
+}
+
+/// The rules that look across roles: the file's own catalog (a name claimed
+/// twice), a role id used twice, a technology twice in one role, a related id
+/// defined nowhere. `roles` pairs each role with its path from the root.
+pub fn cross_checks<'m>(
+    techs: &'m [crate::model::types::Technology],
+    roles: &[(&'m [Seg], &'m Role)],
+    cx: ReadContext<'_>,
+) -> Vec<Finding> {
+    let mut check = Check::new(&[]);
+    let (names, clashes) = TechNames::new(techs);
+    for clash in clashes {
+        let msg = format!(
+            "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
+            clash.name, techs[clash.first].id, techs[clash.second].id
+        );
+        check.key("technologies", |c| c.at(Step::Index(clash.second), |c| c.warn(msg)));
+    }
+    let mut found = check.found;
+    let own_ids: HashSet<&str> = roles.iter().map(|(_, r)| r.id.as_str()).collect();
+    let mut first_by_id: HashMap<&str, &[Seg]> = HashMap::new();
+    let mut seen = HashMap::new();
+    for &(prefix, role) in roles {
+        let mut c = Check::new(prefix);
+        if let Some(first) = first_by_id.insert(&role.id, prefix) {
+            // Keep pointing at the first use.
+            first_by_id.insert(&role.id, first);
+            let first = match first.last() {
+                Some(Seg::Index(i)) => format!("roles[{i}]"),
+                _ => "the first role".into(),
+            };
+            c.key("id", |c| {
+                c.error(format!(
+                    "the role id \"{}\" is used twice in this dataset (first by {first}); ids must be unique",
+                    role.id
+                ));
+            });
+        }
+        seen.clear();
+        c.key("stack", |c| {
+            for g in &role.stack {
+                c.each(&g.name, &g.items, |c, t| {
+                    if let Some(first) = seen.get(&names.identity(&t.name)) {
+                        c.warn(format!(
+                            "\"{}\" is already in this role's stack (as \"{first}\"); list each technology once",
+                            t.name
+                        ));
+                    } else {
+                        seen.insert(names.identity(&t.name), t.name.as_str());
+                    }
+                });
+            }
+        });
+        c.each("related", &role.related, |c, id| {
+            let known = own_ids.contains(id.as_str())
+                || cx.known_role_ids.is_some_and(|ids| ids.contains(id));
+            if !known && is_valid_id(id) {
+                c.warn(format!(
+                    "the related role \"{id}\" is not defined in this file or any loaded dataset"
+                ));
+            }
+        });
+        found.append(&mut c.found);
+    }
+    found
+}
+
+/// Every finding of a whole dataset read in one piece; the paths of a bare
+/// array or single role start at its roles.
+pub fn check_dataset(
+    ds: &Dataset,
+    dataset_object: bool,
+    prefixes: &[Vec<Seg>],
+    cx: ReadContext<'_>,
+) -> Vec<Finding> {
+    let mut head = Check::new(&[]);
+    if dataset_object {
+        if let Some(msg) = format_tag_problem(&ds.format) {
+            head.key("format", |c| c.error(msg));
+        }
+        head.head(ds, ds.roles.len());
+    }
+    let mut found = Vec::new();
+    let roles: Vec<(&[Seg], &Role)> = prefixes
+        .iter()
+        .map(Vec::as_slice)
+        .zip(ds.roles.iter().map(AsRef::as_ref))
+        .collect();
+    for &(prefix, role) in &roles {
+        let mut c = Check::new(prefix);
+        c.role(role);
+        found.append(&mut c.found);
+    }
+    found.append(&mut head.found);
+    found.extend(cross_checks(&ds.technologies, &roles, cx));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_dates_currencies_and_addresses() {
+        assert!(is_valid_id("level-2-support"));
+        for bad in ["Backend", "a--b", "-a", "a-", ""] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+        assert!(is_valid_date("2025") && is_valid_date("2025-06") && is_valid_date("2025-06-30"));
+        assert!(!is_valid_date("2025-13") && !is_valid_date("June 2025"));
+        assert!(is_valid_currency("EUR") && !is_valid_currency("eur"));
+        assert!(is_web_address("HTTP://example.org/a"));
+        for bad in ["https://", "ftp://x", "example.org", "https://a b", "http:/x"] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
+}
