@@ -70,7 +70,10 @@ pub fn json_schema() -> Value {
         merge(&mut defs[def]["properties"][field], patch);
     }
     for field in FIGURES {
-        merge(&mut defs["Level"]["properties"][field], json!({"minimum": 0}));
+        merge(
+            &mut defs["Level"]["properties"][field],
+            json!({"minimum": 0}),
+        );
     }
     defs["Level"]["anyOf"] = FIGURES.iter().map(|f| json!({"required": [f]})).collect();
     merge(&mut defs["TechRef"]["properties"]["name"], text.clone());

@@ -21,7 +21,10 @@ pub const FORMAT_TAG: &str = "career-atlas/1";
 /// A whole dataset: metadata, an optional technology catalog and its roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[cfg_attr(feature = "dev", schemars(title = "Career Atlas dataset (career-atlas/1)"))]
+#[cfg_attr(
+    feature = "dev",
+    schemars(title = "Career Atlas dataset (career-atlas/1)")
+)]
 #[serde(expecting = "a dataset object")]
 pub struct Dataset {
     /// Always `"career-atlas/1"`.
@@ -29,34 +32,66 @@ pub struct Dataset {
     /// Shown in the dataset list; re-importing a dataset of the same name replaces it.
     pub name: String,
     /// What the dataset covers.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     /// Who wrote it.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub author: Option<String>,
     /// The dataset's own version label.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub version: Option<String>,
     /// Licence of the text and figures.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub license: Option<String>,
     /// Where the facts come from, in one line.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source: Option<String>,
     /// When the facts were collected: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): the sources behind the figures, with dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Optional (Career Atlas extension): attribution text a licence requires.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub attribution: Option<String>,
     /// Catalog entries that give technologies stable ids, aliases and demand flags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<Technology>,
     /// Exchange rates for displaying salaries in another currency.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub exchange_rates: Option<ExchangeRates>,
     /// The roles; at least one.
     // Shared with the catalog, which would otherwise hold a second copy of
@@ -72,13 +107,25 @@ pub struct SourceRef {
     /// Short name, e.g. `"BLS OEWS"`.
     pub name: String,
     /// What exactly was used.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub detail: Option<String>,
     /// Reference date or version.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<String>,
     /// Publisher page (`http`/`https`).
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub url: Option<String>,
 }
 
@@ -92,7 +139,11 @@ pub struct Technology {
     /// Canonical name, e.g. `"PostgreSQL"`.
     pub name: String,
     /// E.g. `"Database"`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub category: Option<String>,
     /// Other names that mean the same technology, matched case-insensitively.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -101,11 +152,19 @@ pub struct Technology {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hot: bool,
     /// One line on what it is.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     /// Optional (Career Atlas extension): rough hours to learn it well enough
     /// to use at work, for transition-plan estimates.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub effort_hours: Option<f64>,
 }
 
@@ -117,10 +176,18 @@ pub struct ExchangeRates {
     /// ISO 4217 code of the base currency.
     pub base: String,
     /// Date of the rates.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): where the rates come from.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source: Option<String>,
     /// Currency code → units per one unit of base.
     pub rates: std::collections::BTreeMap<String, f64>,
@@ -136,13 +203,25 @@ pub struct Role {
     /// E.g. `"Backend Developer"`.
     pub title: String,
     /// Groups roles in the list.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub category: Option<String>,
     /// One or two sentences.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub summary: Option<String>,
     /// Longer text; paragraphs are separated by a blank line.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
     /// What the role does.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -151,7 +230,11 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub day_in_the_life: Vec<DayEntry>,
     /// Typical routes into the role.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub education: Option<String>,
     /// The technology checklist: group name → technologies, in the order written.
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "stack_serde")]
@@ -164,10 +247,18 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub salary: Vec<SalaryTable>,
     /// Optional (Career Atlas extension): why there is no salary table.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub salary_note: Option<String>,
     /// Optional (Career Atlas extension): employment outlook with its source.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub outlook: Option<Outlook>,
     /// Ids of related roles (this dataset first, then any loaded dataset).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -200,23 +291,17 @@ pub struct TechRef {
     #[serde(default)]
     pub priority: Priority,
     /// A short remark, e.g. "for performance-critical services".
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
 /// How much a role relies on a technology.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
 #[serde(rename_all = "lowercase")]
@@ -280,13 +365,25 @@ pub struct SalaryTable {
     #[serde(default)]
     pub period: Period,
     /// Where the figures come from.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source: Option<String>,
     /// When the figures were collected.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): caveats, e.g. that an occupation is a proxy.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
     /// Levels in seniority order; at least one.
     pub levels: Vec<Level>,
@@ -336,31 +433,63 @@ pub struct Level {
     /// E.g. `"Junior"`, `"Senior"`, `"All levels"`.
     pub level: String,
     /// Lowest figure of the range.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub min: Option<f64>,
     /// 10th percentile.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub p10: Option<f64>,
     /// 25th percentile.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub p25: Option<f64>,
     /// Median.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub median: Option<f64>,
     /// 75th percentile.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub p75: Option<f64>,
     /// 90th percentile.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub p90: Option<f64>,
     /// Highest figure of the range.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub max: Option<f64>,
     /// The top figure means "and above".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open_ended: bool,
     /// A remark on this level.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
@@ -404,28 +533,60 @@ impl Level {
 #[serde(expecting = "an outlook")]
 pub struct Outlook {
     /// Occupation code and title, e.g. `"15-1252 Software Developers"`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub occupation: Option<String>,
     /// Projection period, e.g. `"2024–34"`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub period: Option<String>,
     /// Projected employment change over the period, in percent.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub growth_pct: Option<f64>,
     /// Projected openings per year.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub openings_per_year: Option<f64>,
     /// Typical education needed for entry.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub entry_education: Option<String>,
     /// Work experience in a related occupation typically needed.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub work_experience: Option<String>,
     /// Where the figures come from.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub source: Option<String>,
     /// Caveats, e.g. that the occupation is a proxy.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub note: Option<String>,
 }
 
@@ -476,7 +637,8 @@ mod stack_serde {
                     }))
                 }
                 fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
-                    TechRef::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Entry)
+                    TechRef::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                        .map(Entry)
                 }
             }
             d.deserialize_any(V)

@@ -220,9 +220,7 @@ impl De<'_, '_, '_> {
             match n.parse::<f64>() {
                 Ok(x) if x.is_finite() => visitor.visit_f64(x),
                 _ => {
-                    return self.fail(format!(
-                        "the number {n} is too large to be a finite number"
-                    ));
+                    return self.fail(format!("the number {n} is too large to be a finite number"));
                 }
             }
         };
@@ -350,7 +348,10 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
             Value::Object(o) => self.map(o, None, visitor),
-            _ => self.mismatch(format_args!("{} (an object in braces)", Expecting(&visitor))),
+            _ => self.mismatch(format_args!(
+                "{} (an object in braces)",
+                Expecting(&visitor)
+            )),
         }
     }
 
@@ -362,7 +363,10 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
     ) -> Result<V::Value, DeError> {
         match self.v {
             Value::Object(o) => self.map(o, Some((name, fields)), visitor),
-            _ => self.mismatch(format_args!("{} (an object in braces)", Expecting(&visitor))),
+            _ => self.mismatch(format_args!(
+                "{} (an object in braces)",
+                Expecting(&visitor)
+            )),
         }
     }
 
@@ -372,16 +376,13 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        match self.v {
-            Value::StringLit(s) => {
-                let variant: de::value::StrDeserializer<'_, DeError> =
-                    s.value.as_ref().into_deserializer();
-                self.stamp(visitor.visit_enum(variant))
-            }
-            _ => {
-                let list: Vec<String> = variants.iter().map(|v| format!("\"{v}\"")).collect();
-                self.mismatch(format_args!("one of {}", list.join(", ")))
-            }
+        if let Value::StringLit(s) = self.v {
+            let variant: de::value::StrDeserializer<'_, DeError> =
+                s.value.as_ref().into_deserializer();
+            self.stamp(visitor.visit_enum(variant))
+        } else {
+            let list: Vec<String> = variants.iter().map(|v| format!("\"{v}\"")).collect();
+            self.mismatch(format_args!("one of {}", list.join(", ")))
         }
     }
 
@@ -429,7 +430,10 @@ struct Map<'v, 'a, 'c> {
 impl<'de> de::MapAccess<'de> for Map<'_, '_, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
         let Some(prop) = self.props.next() else {
             return Ok(None);
         };

@@ -12,7 +12,9 @@ use serde_json::value::RawValue;
 use super::path::{Seg, locate, render};
 use super::rules::{Check, Finding, cross_checks, format_tag_problem};
 use super::text::{parse_tree, syntax_error, tree_error_message, whole_file_error};
-use super::{ReadContext, ReadOutcome, Whole, ast_de, bare_dataset, part_of, role_prefix, serde_read};
+use super::{
+    ReadContext, ReadOutcome, Whole, ast_de, bare_dataset, part_of, role_prefix, serde_read,
+};
 use crate::model::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::model::types::{Dataset, FORMAT_TAG, Role};
 
@@ -88,7 +90,7 @@ impl Report<'_> {
     }
 
     /// Reads `part` from its syntax tree, reporting what that finds.
-    fn from_tree<T: serde::de::DeserializeOwned>(&mut self, part: &mut Part<'_>) -> Option<T> {
+    fn read_tree<T: serde::de::DeserializeOwned>(&mut self, part: &mut Part<'_>) -> Option<T> {
         part.from_tree = true;
         let prefix = part.prefix.clone();
         let tree = match part.tree(self.index) {
@@ -116,7 +118,7 @@ impl Report<'_> {
                 return Some(v);
             }
         }
-        self.from_tree(part)
+        self.read_tree(part)
     }
 
     /// Gives `finding` its position in `part`.
@@ -143,7 +145,12 @@ impl Report<'_> {
             _ => node.start(),
         };
         let offset = part.offset(at);
-        self.push(offset, finding.severity, render(&finding.path), finding.message);
+        self.push(
+            offset,
+            finding.severity,
+            render(&finding.path),
+            finding.message,
+        );
     }
 
     fn finish(mut self, dataset: impl FnOnce() -> Option<Dataset>) -> ReadOutcome {
@@ -195,7 +202,11 @@ pub(super) fn read(
                 .collect();
             read_parts(file_stem, &index, cx, whole, long, None, parts)
         }
-        Top::Object { keys, format, roles } => {
+        Top::Object {
+            keys,
+            format,
+            roles,
+        } => {
             let has = |k: &str| keys.iter().any(|key| key == k);
             if let Some(raw) = format {
                 if let Ok(tag) = serde_json::from_str::<String>(raw.get())
@@ -217,16 +228,22 @@ pub(super) fn read(
                 let (head_text, gap) = match (items.first(), items.last()) {
                     (Some(first), Some(last)) => {
                         let (from, to) = (offset_of(first), offset_of(last) + last.get().len());
-                        (format!("{}{}", &text[..from], &text[to..]), Some((from, to - from)))
+                        (
+                            format!("{}{}", &text[..from], &text[to..]),
+                            Some((from, to - from)),
+                        )
                     }
                     _ => (text.to_string(), None),
                 };
                 let mut head = Part::new(&head_text, 0, Vec::new());
                 head.gap = gap;
                 let mut parts = vec![head];
-                parts.extend(items.iter().enumerate().map(|(i, raw)| {
-                    Part::new(raw.get(), offset_of(raw), role_prefix(true, i))
-                }));
+                parts.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, raw)| Part::new(raw.get(), offset_of(raw), role_prefix(true, i))),
+                );
                 let roles_given = if roles_is_list { items.len() } else { 1 };
                 read_parts(file_stem, &index, cx, whole, long, Some(roles_given), parts)
             } else if has("id") || has("title") {
@@ -285,14 +302,14 @@ fn read_parts(
             if whole.is_none() {
                 head = report.read::<Dataset>(part);
             } else if part.from_tree {
-                let _ = report.from_tree::<Dataset>(part);
+                let _ = report.read_tree::<Dataset>(part);
             }
             continue;
         }
         let role = match &whole {
             Some(w) => {
                 if part.from_tree {
-                    let _ = report.from_tree::<Role>(part);
+                    let _ = report.read_tree::<Role>(part);
                 }
                 Some(Arc::clone(&w.dataset.roles[p - first_role]))
             }
@@ -322,7 +339,11 @@ fn read_parts(
     findings.extend(cross_checks(techs, &read_roles, cx));
     drop(read_roles);
     for f in findings {
-        let p = if parts.len() == 1 { 0 } else { part_of(&f.path, object) };
+        let p = if parts.len() == 1 {
+            0
+        } else {
+            part_of(&f.path, object)
+        };
         let p = p.min(parts.len() - 1);
         report.locate(&mut parts[p], f);
     }

@@ -127,9 +127,14 @@ pub fn format_tag_problem(tag: &str) -> Option<String> {
         .and_then(|n| n.parse::<u32>().ok())
         .is_some_and(|n| n > 1);
     Some(if newer {
-        format!("this file is in format \"{tag}\", which needs a newer version of Career Atlas (this one reads \"{FORMAT_TAG}\")")
+        format!(
+            "this file is in format \"{tag}\", which needs a newer version of Career Atlas (this one reads \"{FORMAT_TAG}\")"
+        )
     } else {
-        format!("expected \"format\": \"{FORMAT_TAG}\", found \"{}\"", clip(tag))
+        format!(
+            "expected \"format\": \"{FORMAT_TAG}\", found \"{}\"",
+            clip(tag)
+        )
     })
 }
 
@@ -211,7 +216,9 @@ impl<'m> Check<'m> {
 
     fn non_empty(&mut self, key: &'m str, s: &str) {
         if s.trim().is_empty() {
-            self.key(key, |c| c.error("expected a non-empty string, found an empty one"));
+            self.key(key, |c| {
+                c.error("expected a non-empty string, found an empty one");
+            });
         }
     }
 
@@ -398,7 +405,9 @@ pub fn cross_checks<'m>(
             "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
             clash.name, techs[clash.first].id, techs[clash.second].id
         );
-        check.key("technologies", |c| c.at(Step::Index(clash.second), |c| c.warn(msg)));
+        check.key("technologies", |c| {
+            c.at(Step::Index(clash.second), |c| c.warn(msg));
+        });
     }
     let mut found = check.found;
     let own_ids: HashSet<&str> = roles.iter().map(|(_, r)| r.id.as_str()).collect();
@@ -494,7 +503,13 @@ mod tests {
         assert!(!is_valid_date("2025-13") && !is_valid_date("June 2025"));
         assert!(is_valid_currency("EUR") && !is_valid_currency("eur"));
         assert!(is_web_address("HTTP://example.org/a"));
-        for bad in ["https://", "ftp://x", "example.org", "https://a b", "http:/x"] {
+        for bad in [
+            "https://",
+            "ftp://x",
+            "example.org",
+            "https://a b",
+            "http:/x",
+        ] {
             assert!(!is_web_address(bad), "{bad}");
         }
     }

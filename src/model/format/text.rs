@@ -44,7 +44,9 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         whole_file_error(
             line,
             column,
-            format!("the file is not UTF-8 text (byte 0x{bad:02X} here); save it with UTF-8 encoding"),
+            format!(
+                "the file is not UTF-8 text (byte 0x{bad:02X} here); save it with UTF-8 encoding"
+            ),
         )
     })?;
     if text.trim().is_empty() {
