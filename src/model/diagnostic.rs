@@ -116,6 +116,27 @@ impl<'a> LineIndex<'a> {
         (line, column)
     }
 
+    /// [`Self::position`] of each of `offsets`, taken in ascending order so
+    /// that the characters of a long line are counted once, not once per
+    /// offset (a compact file is one line of many megabytes).
+    #[must_use]
+    pub fn positions_ascending(&self, offsets: &[usize]) -> Vec<(usize, usize)> {
+        let (mut line, mut at, mut col) = (usize::MAX, 0, 0);
+        offsets
+            .iter()
+            .map(|&o| {
+                let o = o.min(self.text.len());
+                let l = self.starts.partition_point(|&s| s <= o).max(1) - 1;
+                if l != line || o < at {
+                    (line, at, col) = (l, self.starts[l], 0);
+                }
+                col += self.text.get(at..o).map_or(o - at, |s| s.chars().count());
+                at = o;
+                (l + 1, col + 1)
+            })
+            .collect()
+    }
+
     /// Byte offset of a 1-based line and a 1-based byte column (as `serde_json` counts).
     #[must_use]
     pub fn offset_of(&self, line: usize, byte_column: usize) -> usize {

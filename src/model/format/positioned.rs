@@ -75,18 +75,20 @@ impl<'t> Part<'t> {
 struct Report<'i> {
     index: &'i LineIndex<'i>,
     diagnostics: Vec<Diagnostic>,
+    /// Diagnostics by byte offset, positioned all at once at the end.
+    pending: Vec<(usize, Diagnostic)>,
 }
 
 impl Report<'_> {
     fn push(&mut self, offset: usize, severity: Severity, path: String, message: String) {
-        let (line, column) = self.index.position(offset);
-        self.diagnostics.push(Diagnostic {
+        let d = Diagnostic {
             severity,
-            line,
-            column,
+            line: 0,
+            column: 0,
             path,
             message,
-        });
+        };
+        self.pending.push((offset, d));
     }
 
     /// Reads `part` from its syntax tree, reporting what that finds.
@@ -154,6 +156,13 @@ impl Report<'_> {
     }
 
     fn finish(mut self, dataset: impl FnOnce() -> Option<Dataset>) -> ReadOutcome {
+        self.pending.sort_by_key(|(o, _)| *o);
+        let offsets: Vec<usize> = self.pending.iter().map(|(o, _)| *o).collect();
+        let positions = self.index.positions_ascending(&offsets);
+        for ((_, mut d), (line, column)) in self.pending.into_iter().zip(positions) {
+            (d.line, d.column) = (line, column);
+            self.diagnostics.push(d);
+        }
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
         let ok = !self.diagnostics.iter().any(Diagnostic::is_error);
         ReadOutcome {
@@ -294,6 +303,7 @@ fn read_parts(
     let mut report = Report {
         index,
         diagnostics: Vec::new(),
+        pending: Vec::new(),
     };
     let mut head: Option<Dataset> = None;
     let mut roles: Vec<Option<Arc<Role>>> = Vec::with_capacity(parts.len());
