@@ -56,7 +56,7 @@ pub fn validate(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i3
     let mut status = EXIT_OK;
     for file in files {
         let path = Path::new(file.as_str());
-        let bytes = match crate::import::read_file(path) {
+        let bytes = match crate::jobs::read_file(path) {
             Ok(b) => b,
             Err(message) => {
                 if json {

@@ -6,13 +6,14 @@
 //! - [`model`]: parsing, validation, the merged catalog, search, the profile (no UI);
 //! - [`store`]: files on disk, written atomically;
 //! - [`app`]: the `eframe::App` that owns state and applies commands;
-//! - [`ui`]: one module per panel;
-//! - [`import`]: reading role files off the UI thread, for every way in;
+//! - [`ui`]: one module per panel; panels read a narrow context and return
+//!   commands, never write to disk, never import `app`;
+//! - [`jobs`]: background jobs — imports, file dialogs, exports — off the UI thread;
 //! - [`cli`]: the command line (`career-atlas validate FILE...`).
 
 pub mod app;
 pub mod cli;
-pub mod import;
+pub mod jobs;
 pub mod model;
 pub mod state;
 pub mod store;
