@@ -351,3 +351,26 @@ fn text_wraps_inside_a_small_window() {
         );
     }
 }
+
+#[test]
+fn a_note_typed_in_my_skills_is_kept_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    open(&mut h, "backend-developer");
+    tick(&mut h, "Go");
+    tab(&mut h, "My skills");
+    for key in ["f", "o", "r", " ", "C", "L", "I", "s"] {
+        let field = h.get_by_role_and_label(Role::TextInput, "Go");
+        field.focus();
+        field.type_text(key);
+        h.run();
+    }
+    // What eframe does on exit.
+    h.state_mut().flush();
+    drop(h);
+
+    let mut h = app(dir.path(), AppConfig::default());
+    tab(&mut h, "My skills");
+    let field = h.get_by_role_and_label(Role::TextInput, "Go");
+    assert_eq!(field.accesskit_node().value().as_deref(), Some("for CLIs"));
+}

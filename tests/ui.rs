@@ -422,3 +422,21 @@ fn the_first_start_welcomes_and_later_starts_do_not() {
             .is_none()
     );
 }
+
+#[test]
+fn settings_from_a_newer_version_are_left_untouched_and_the_person_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("settings.json");
+    let newer = r#"{"version": 99, "search": "from the future", "theme": "dark"}"#;
+    std::fs::write(&file, newer).unwrap();
+    let mut harness = app_in(dir.path());
+    harness.get_by_label_contains("saved by a newer version of Career Atlas");
+    // The window works with the usual settings…
+    assert_eq!(search_text(&harness), "");
+    search(&mut harness, "data");
+    open_role(&mut harness, "Data Engineer");
+    // …and even on exit leaves the newer file as it was.
+    harness.state_mut().flush();
+    drop(harness);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), newer);
+}

@@ -191,3 +191,22 @@ impl CareerAtlasApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppConfig;
+    use crate::model::TechId;
+
+    #[test]
+    fn a_note_changes_no_fit_and_a_tick_does() {
+        let mut app = CareerAtlasApp::with_config(AppConfig::default(), Arc::new(|| {}));
+        let ctx = egui::Context::default();
+        let before = app.fit_version;
+        app.apply(&ctx, Command::SetNote(TechId(0), "read the book".into()));
+        assert_eq!(app.fit_version, before, "a note recomputed every fit");
+        assert!(app.profile.skill(app.catalog.tech(TechId(0))).is_some());
+        app.apply(&ctx, Command::SetTicked(TechId(0), true));
+        assert_ne!(app.fit_version, before, "a tick changes fit");
+    }
+}

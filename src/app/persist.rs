@@ -122,10 +122,9 @@ impl CareerAtlasApp {
         }
     }
 
-    /// Writes what is unsaved and due; returns how long until the next write
-    /// falls due, if something is still waiting.
-    pub(super) fn write_due(&mut self) -> Option<Duration> {
-        let now = Instant::now();
+    /// Writes what is unsaved and due at `now`; returns how long until the
+    /// next write falls due, if something is still waiting.
+    pub(super) fn write_due(&mut self, now: Instant) -> Option<Duration> {
         self.write(When::Due(now));
         [
             &self.persist.profile,
@@ -159,9 +158,20 @@ impl CareerAtlasApp {
         if self.persist.settings_saved.as_ref() != Some(&self.settings) {
             self.mark_settings_dirty();
         }
-        let due = |slot: &Slot| match when {
-            When::Now => slot.dirty,
-            When::Due(now) => slot.wait(now) == Some(Duration::ZERO),
+        let (now, due_only) = match when {
+            When::Now => (Instant::now(), false),
+            When::Due(now) => (now, true),
+        };
+        let due = |slot: &Slot| {
+            if due_only {
+                slot.wait(now) == Some(Duration::ZERO)
+            } else {
+                slot.dirty
+            }
+        };
+        let written = || Slot {
+            dirty: false,
+            written_at: Some(now),
         };
         let writable = self.persist.writable;
         let mut errors = Vec::new();
@@ -213,10 +223,96 @@ impl CareerAtlasApp {
     }
 }
 
-/// A slot just written.
-fn written() -> Slot {
-    Slot {
-        dirty: false,
-        written_at: Some(Instant::now()),
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::AppConfig;
+    use crate::model::TechId;
+    use crate::ui::Command;
+
+    fn app(dir: &Path) -> CareerAtlasApp {
+        let config = AppConfig {
+            data_dir: Some(dir.to_path_buf()),
+            ..AppConfig::default()
+        };
+        CareerAtlasApp::with_config(config, Arc::new(|| {}))
+    }
+
+    fn saved_profile(dir: &Path) -> String {
+        std::fs::read_to_string(dir.join("profile.json")).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_burst_of_note_edits_is_written_at_its_start_and_once_at_its_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let ctx = egui::Context::default();
+        let start = Instant::now();
+        app.apply(&ctx, Command::SetTicked(TechId(0), true));
+        assert_eq!(
+            app.write_due(start),
+            None,
+            "the first change is written at once"
+        );
+        assert!(saved_profile(dir.path()).contains("\"level\""));
+
+        // Typed key by key within the second: nothing more is written yet.
+        let mut waits = Vec::new();
+        for (i, note) in ["r", "re", "rea", "read"].into_iter().enumerate() {
+            app.apply(&ctx, Command::SetNote(TechId(0), note.into()));
+            let at = start + Duration::from_millis(100 * (i as u64 + 1));
+            waits.push(app.write_due(at));
+        }
+        assert!(
+            !saved_profile(dir.path()).contains("\"note\""),
+            "a write per keystroke"
+        );
+        // Each frame is told when to come back for the trailing write.
+        assert_eq!(waits.last(), Some(&Some(Duration::from_millis(600))));
+
+        // The frame that comes back then writes the whole note, once.
+        assert_eq!(app.write_due(start + COALESCE), None);
+        assert!(saved_profile(dir.path()).contains("\"read\""));
+    }
+
+    #[test]
+    fn flush_writes_what_is_unsaved_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let ctx = egui::Context::default();
+        let now = Instant::now();
+        app.apply(&ctx, Command::SetTicked(TechId(0), true));
+        app.write_due(now);
+        app.apply(&ctx, Command::SetNote(TechId(0), "kept".into()));
+        assert!(app.write_due(now).is_some());
+        app.flush();
+        assert!(saved_profile(dir.path()).contains("\"kept\""));
+        assert_eq!(app.write_due(now), None, "nothing left to write");
+    }
+
+    #[test]
+    fn settings_are_saved_when_they_change_not_on_every_frame() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let ctx = egui::Context::default();
+        let settings = dir.path().join(SETTINGS_FILE);
+        let start = Instant::now();
+        // The first start writes the settings (so the welcome is not shown again).
+        app.write_due(start);
+        let first = std::fs::read_to_string(&settings).unwrap();
+        let later = start + COALESCE * 2;
+        assert_eq!(
+            app.write_due(later),
+            None,
+            "nothing changed, nothing to write"
+        );
+        app.apply(&ctx, Command::SetSortByFit(true));
+        assert_eq!(app.write_due(later), None);
+        let second = std::fs::read_to_string(&settings).unwrap();
+        assert_ne!(first, second);
+        assert!(second.contains("\"sort_by_fit\": true"), "{second}");
     }
 }
