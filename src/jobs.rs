@@ -4,7 +4,8 @@
 //! - reading and checking role files to import — one path for every way in
 //!   (file dialog, drag-and-drop, command line, re-import);
 //! - the file dialogs (open, save), which block until the person answers;
-//! - exports: writing a chosen file (profile, Markdown, CSV, chart PNG).
+//! - exports: encoding (a chart's pixels as PNG) and writing a chosen file
+//!   (profile, Markdown, CSV, chart).
 //!
 //! Nothing here touches the app's state: the app starts jobs and applies the
 //! [`JobEvent`]s that come back, in one place.
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
+
+use egui::{ColorImage, Rect};
 
 use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::{ReadContext, ReadOutcome, read_dataset};
@@ -52,8 +55,9 @@ pub enum JobEvent {
     /// A save finished: what was saved, and where (or why not). `None` when
     /// the person cancelled.
     Saved(&'static str, Option<Result<PathBuf, String>>),
-    /// A chart was captured as PNG (or why not).
-    ChartCaptured(Result<Vec<u8>, String>),
+    /// The window's pixels, asked for to save the part in the rectangle
+    /// (points, at that many pixels per point) as a PNG.
+    Screenshot(Arc<ColorImage>, Rect, f32),
     /// A profile file was read for merging (or why it could not be).
     ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
 }
@@ -174,7 +178,39 @@ impl Jobs {
         default_name: String,
         bytes: Vec<u8>,
     ) {
+        self.save_with(picker, what, default_name, move || Ok(bytes));
+    }
+
+    /// Saves the part of a screenshot inside `rect` (points, at
+    /// `pixels_per_point`) as a PNG file chosen in a dialog; cropping and
+    /// encoding happen on the worker thread too.
+    pub fn save_png(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        what: &'static str,
+        default_name: String,
+        shot: (Arc<ColorImage>, Rect, f32),
+    ) {
+        let (image, rect, pixels_per_point) = shot;
+        self.save_with(picker, what, default_name, move || {
+            crop_to_png(&image, rect, pixels_per_point)
+        });
+    }
+
+    /// Makes the bytes (an encoding error ends the job before any dialog),
+    /// then asks where to save them and writes them there atomically.
+    fn save_with(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        what: &'static str,
+        default_name: String,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
         self.spawn_dialog("save dialog", move || {
+            let bytes = match make() {
+                Ok(b) => b,
+                Err(e) => return JobEvent::Saved(what, Some(Err(e))),
+            };
             let result = picker.save_file(&default_name).map(|path| {
                 crate::store::write_file_atomically(&path, &bytes)
                     .map(|()| path)
@@ -236,8 +272,8 @@ impl Jobs {
                 JobEvent::Picked(..) | JobEvent::Saved(..) | JobEvent::ProfileRead(..) => {
                     self.dialog_open = false;
                 }
-                // Captured on the UI thread; no dialog was open for it.
-                JobEvent::ChartCaptured(_) => {}
+                // Taken by the renderer; no dialog was open for it.
+                JobEvent::Screenshot(..) => {}
             }
         }
         events
@@ -305,6 +341,43 @@ pub fn read_file(path: &Path) -> Result<Arc<[u8]>, String> {
         .map_err(|e| describe_io(&e))
 }
 
+/// Crops the screenshot `image` to `rect` (in points, at `pixels_per_point`)
+/// and encodes it as PNG.
+///
+/// # Errors
+/// When the rectangle lies outside the image or encoding fails.
+pub fn crop_to_png(
+    image: &ColorImage,
+    rect: Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to the image
+    let to_px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, y0) = (to_px(rect.min.x, w), to_px(rect.min.y, h));
+    let (x1, y1) = (to_px(rect.max.x, w), to_px(rect.max.y, h));
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the chart was not on screen when the picture was taken".into());
+    }
+    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for px in &image.pixels[y * w + x0..y * w + x1] {
+            rgba.extend_from_slice(&px.to_srgba_unmultiplied());
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let width = u32::try_from(x1 - x0).map_err(|e| e.to_string())?;
+        let height = u32::try_from(y1 - y0).map_err(|e| e.to_string())?;
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&rgba).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
@@ -318,6 +391,30 @@ fn describe_io(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crops_the_right_pixels_and_writes_a_png() {
+        let mut image = ColorImage::filled([10, 8], egui::Color32::WHITE);
+        image.pixels[3 * 10 + 4] = egui::Color32::RED;
+        // Points at 2 pixels per point: (2,1.5)-(3,2.5) is pixels (4,3)-(6,5).
+        let rect = Rect::from_min_max(egui::pos2(2.0, 1.5), egui::pos2(3.0, 2.5));
+        let bytes = crop_to_png(&image, rect, 2.0).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!((info.width, info.height), (2, 2));
+        assert_eq!(&buf[..4], &[255, 0, 0, 255], "top-left is the red pixel");
+        assert!(
+            crop_to_png(
+                &image,
+                Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(60.0, 60.0)),
+                1.0
+            )
+            .is_err()
+        );
+    }
 
     #[test]
     fn folders_and_missing_files_are_refused_with_a_reason() {

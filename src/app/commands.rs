@@ -62,10 +62,10 @@ impl CareerAtlasApp {
             Command::SaveChartPng(rect) => {
                 let (tx, wake) = self.jobs.sender();
                 let ppp = ctx.pixels_per_point();
+                // The renderer calls back with the pixels; the app hands them
+                // to a job that crops, encodes and saves them.
                 ctx.request_screenshot(move |image| {
-                    let _ = tx.send(JobEvent::ChartCaptured(ui::export::crop_to_png(
-                        &image, rect, ppp,
-                    )));
+                    let _ = tx.send(JobEvent::Screenshot(image, rect, ppp));
                     wake();
                 });
             }
@@ -173,18 +173,13 @@ impl CareerAtlasApp {
                         "The profile was not imported: {e}"
                     )));
                 }
-                JobEvent::ChartCaptured(Ok(bytes)) => {
-                    self.jobs.save(
+                JobEvent::Screenshot(image, rect, ppp) => {
+                    self.jobs.save_png(
                         Arc::clone(&self.picker),
                         "the chart",
                         "salary-chart.png".into(),
-                        bytes,
+                        (image, rect, ppp),
                     );
-                }
-                JobEvent::ChartCaptured(Err(e)) => {
-                    self.notices.push(Notice::warning(format!(
-                        "The chart could not be saved: {e}"
-                    )));
                 }
                 JobEvent::Saved(_, None) | JobEvent::ProfileRead(None) => {}
             }

@@ -9,7 +9,6 @@ pub mod about;
 pub mod best_fit;
 pub mod compare;
 pub mod datasets;
-pub mod export;
 pub mod import;
 pub mod my_skills;
 pub mod palette;
