@@ -32,8 +32,6 @@ pub struct ImportReview {
     pub outcome: Option<ReadOutcome>,
     /// Why the file could not be read.
     pub read_error: Option<String>,
-    /// Time spent reading and checking.
-    pub elapsed: Duration,
 }
 
 impl ImportReview {
@@ -285,7 +283,6 @@ impl Jobs {
 #[must_use]
 #[allow(clippy::implicit_hasher)] // the reader takes the std set
 pub fn review(source: PathBuf, known_role_ids: &HashSet<String>) -> ImportReview {
-    let started = Instant::now();
     let stem = source
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
@@ -303,7 +300,6 @@ pub fn review(source: PathBuf, known_role_ids: &HashSet<String>) -> ImportReview
                 bytes,
                 outcome: Some(outcome),
                 read_error: None,
-                elapsed: started.elapsed(),
             }
         }
         Err(message) => ImportReview {
@@ -311,7 +307,6 @@ pub fn review(source: PathBuf, known_role_ids: &HashSet<String>) -> ImportReview
             bytes: Arc::from(Vec::new()),
             outcome: None,
             read_error: Some(message),
-            elapsed: started.elapsed(),
         },
     }
 }
