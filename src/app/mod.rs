@@ -127,28 +127,10 @@ impl CareerAtlasApp {
         &self.catalog
     }
 
-    /// The person's skills.
-    #[must_use]
-    pub fn profile(&self) -> &Profile {
-        &self.profile
-    }
-
-    /// The saved UI settings as they stand.
-    #[must_use]
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
     /// The current theme choice.
     #[must_use]
     pub fn theme(&self) -> ThemeChoice {
         self.settings.theme
-    }
-
-    /// The role in the detail panel.
-    #[must_use]
-    pub fn selected(&self) -> Option<RoleIdx> {
-        self.selected
     }
 
     /// The roles the list shows for the current search, in its order.
