@@ -440,3 +440,39 @@ fn settings_from_a_newer_version_are_left_untouched_and_the_person_is_told() {
     drop(harness);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), newer);
 }
+
+/// The app is killed (no exit, no save) two seconds after two quick ticks:
+/// both are on disk, because the frame asks to be woken for the write it
+/// held back.
+#[test]
+fn quick_changes_are_on_disk_within_two_seconds_without_a_clean_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Backend Developer");
+    let started = std::time::Instant::now();
+    for name in ["Go", "Rust"] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, name)
+            .scroll_to_me();
+        harness.run();
+        harness.get_by_role_and_label(Role::CheckBox, name).click();
+        harness.run();
+    }
+    // The second tick came too soon after the first to be written at once;
+    // the app asked for the frame that writes it.
+    let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay <= std::time::Duration::from_secs(1),
+        "asked to be woken in {delay:?}"
+    );
+    std::thread::sleep(delay);
+    harness.step();
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    // Killed: neither eframe's save nor anything else runs.
+    std::mem::forget(harness);
+    let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();
+    assert!(
+        saved.contains("\"go\"") && saved.contains("\"rust\""),
+        "{saved}"
+    );
+}
