@@ -96,7 +96,12 @@ fn backend_developer_carries_the_founding_figures_and_bls_percentiles() {
     let brief = role
         .salary
         .iter()
-        .find(|t| t.source.as_deref().unwrap_or("").starts_with("Founding brief"))
+        .find(|t| {
+            t.source
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Founding brief")
+        })
         .unwrap();
     assert_eq!(brief.levels[0].min, Some(85_000.0));
     assert_eq!(brief.levels[1].min, Some(195_000.0));
@@ -125,7 +130,11 @@ fn may_2025_p90_is_published_in_full_and_developer_advocate_has_no_figures() {
     let level = &em.salary[0].levels[0];
     assert_eq!(level.p90, Some(297_510.0));
     assert!(!level.open_ended);
-    assert!(em.salary.iter().all(|t| t.as_of.as_deref() != Some("2024-05")));
+    assert!(
+        em.salary
+            .iter()
+            .all(|t| t.as_of.as_deref() != Some("2024-05"))
+    );
     let da = ds
         .roles
         .iter()
