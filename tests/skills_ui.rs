@@ -111,8 +111,21 @@ fn a_plan_opens_from_a_related_role_and_lists_what_carries_over() {
     h.get_by_label("What to learn");
     h.get_by_label_contains("Python");
     h.get_by_label_contains("roughly");
-    // Both roles have BLS percentiles in USD per year: the pay is compared.
-    h.get_by_label_contains("USD · per year · from United States to United States");
+    // Both roles have pay tables in USD per year for the same regions (BLS
+    // percentiles and, since issue 16, survey medians): the pay is compared
+    // within one region. Which shared region the plan picks is the model's
+    // choice (src/model/plan.rs prefers the last matching pair; see the data
+    // branch's report), so the test checks only that both sides are alike.
+    let node = h.get_by_label_contains("USD · per year · from ");
+    let caption = node
+        .accesskit_node()
+        .label()
+        .or_else(|| node.accesskit_node().value())
+        .unwrap_or_default();
+    let regions = caption.split(" · from ").nth(1).unwrap_or_default();
+    let (from, to) = regions.split_once(" to ").unwrap_or_default();
+    assert!(!from.is_empty(), "{caption}");
+    assert_eq!(from, to.trim_end_matches('.'), "{caption}");
     h.get_by_label("All levels · median");
 }
 
@@ -170,9 +183,14 @@ fn the_salary_ranking_opens_a_role_and_switches_region() {
     tab(&mut h, "Salaries");
     h.get_by_label("Region").click();
     h.run();
+    // With the survey regions the list is longer than its popup: scroll to
+    // the imported dataset's region first, as a person would.
+    h.get_by_role_and_label(Role::Button, "Germany")
+        .scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::Button, "Germany").click();
     h.run();
-    h.get_by_label_contains("for Germany");
+    h.get_by_label_contains("for Germany.");
 }
 
 #[test]
