@@ -292,6 +292,27 @@ fn the_discontinued_products_and_false_aliases_are_still_in_the_catalog() {
 }
 
 #[test]
+fn the_roles_issue_16_asked_for_are_bundled() {
+    let ds = bundled_dataset();
+    for id in [
+        "systems-administrator",
+        "soc-analyst",
+        "business-systems-analyst",
+        "bi-analyst",
+        "it-project-manager",
+        "software-architect",
+        "cloud-engineer",
+        "cross-platform-mobile-developer",
+        "data-architect",
+        "ai-research-scientist",
+        "computer-hardware-engineer",
+        "devsecops-engineer",
+    ] {
+        assert!(ds.roles.iter().any(|r| r.id == id), "missing {id}");
+    }
+}
+
+#[test]
 fn respondent_counts_are_read_from_the_note() {
     assert_eq!(respondents("3,897 respondents, all countries"), Some(3897));
     assert_eq!(respondents("Based on 29 respondents."), Some(29));
