@@ -261,8 +261,9 @@ fn the_salary_chart_lists_exact_figures_with_their_source() {
     let mut harness = app_in(dir.path());
     open_role(&mut harness, "Backend Developer");
     harness.get_by_label_contains("United States · USD · per year");
-    harness.get_by_label_contains("Source: BLS OEWS May 2024");
-    harness.get_by_label("$90,930");
+    // May 2025 is the primary BLS period since issue 16 (was May 2024).
+    harness.get_by_label_contains("Source: BLS OEWS May 2025");
+    harness.get_by_label("$92,650");
     // The founding brief's levels are one click away.
     harness
         .get_by_label_contains("Founding brief")
