@@ -177,7 +177,7 @@ pub fn compare_pay(from: &[SalaryTable], to: &[SalaryTable]) -> Option<PayCompar
         // in the files' order wins, so a role's leading table is compared.
         .rev()
         .max_by_key(|(a, b)| {
-            // Prefer the same region and source, then tables whose levels match.
+            // Prefer the same region, then tables whose levels match.
             let levels = a
                 .levels
                 .iter()
@@ -187,7 +187,7 @@ pub fn compare_pay(from: &[SalaryTable], to: &[SalaryTable]) -> Option<PayCompar
                         .any(|m| m.level.eq_ignore_ascii_case(&l.level))
                 })
                 .count();
-            (a.region == b.region, a.source == b.source, levels > 0)
+            (a.region == b.region, levels > 0)
         })?;
     let (a, b) = pair;
     let mut deltas = Vec::new();
