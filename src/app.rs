@@ -15,9 +15,9 @@ use crate::model::fit;
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, ReadContext, RoleIdx, RoleKey, bundled_dataset, read_dataset};
-use crate::state::{SETTINGS_VERSION, Settings, ThemeChoice, View};
+use crate::state::{Settings, ThemeChoice, View};
 use crate::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
-use crate::store::{SETTINGS_FILE, Store, StoreError};
+use crate::store::{Store, StoreError, Writer};
 use crate::ui::{self, Command, Dialog, Notice};
 
 /// How the app is started.
@@ -84,6 +84,8 @@ pub struct CareerAtlasApp {
     pub openers: Vec<fit::Opener>,
     /// Where things are saved (`None`: in memory only).
     pub store: Option<Store>,
+    /// Writes the store's files off the UI thread (`None`: nothing is saved).
+    writer: Option<Writer>,
     /// Held while this window may write the data folder.
     _lock: Option<std::fs::File>,
     /// False when another window holds the folder or it cannot be written.
@@ -149,9 +151,23 @@ impl CareerAtlasApp {
     pub fn with_config(config: AppConfig, wake: Arc<dyn Fn() + Send + Sync>) -> Self {
         let store = config.data_dir.map(Store::new);
         let mut notices = Vec::new();
-        let (lock, writable) = store
+        let (lock, mut writable) = store
             .as_ref()
             .map_or((None, true), |s| open_store(s, &mut notices));
+        let writer = match store
+            .as_ref()
+            .map(|s| Writer::start(s.clone(), Arc::clone(&wake)))
+        {
+            None => None,
+            Some(Ok(w)) => Some(w),
+            Some(Err(e)) => {
+                notices.push(Notice::warning(format!(
+                    "Career Atlas could not start saving ({e}). Everything works, but changes will not be saved this session."
+                )));
+                writable = false;
+                None
+            }
+        };
         let (profile, profile_writable) = match store.as_ref().map(Store::load_profile) {
             None => (Profile::default(), writable),
             Some(Ok((p, recovery))) => {
@@ -167,11 +183,9 @@ impl CareerAtlasApp {
                 (Profile::default(), false)
             }
         };
-        let settings = match store
-            .as_ref()
-            .map(|s| s.read_json_recovering::<Settings>(SETTINGS_FILE))
-        {
-            Some(Ok((Some(s), _))) if s.version <= SETTINGS_VERSION => s,
+        let mut settings_writable = writable;
+        let settings = match store.as_ref().map(Store::load::<Settings>) {
+            Some(Ok((Some(s), _))) => s,
             Some(Ok((None, None))) => {
                 notices.push(Notice::info(
                     "Welcome to Career Atlas. Pick a role on the left and tick the technologies you have used: they stay ticked in every role, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.",
@@ -179,7 +193,11 @@ impl CareerAtlasApp {
                 Settings::default()
             }
             Some(Err(e)) => {
-                log::warn!("settings not loaded: {e}");
+                // Overwriting a newer app's settings with defaults would lose them.
+                notices.push(Notice::warning(format!(
+                    "Your settings could not be loaded, so changes to them will not be saved this session: {e}"
+                )));
+                settings_writable = false;
                 Settings::default()
             }
             _ => Settings::default(),
@@ -224,8 +242,9 @@ impl CareerAtlasApp {
             fit_order: Vec::new(),
             openers: Vec::new(),
             store,
+            writer,
             _lock: lock,
-            settings_writable: writable,
+            settings_writable,
             profile_writable,
             library,
             library_writable,
@@ -303,26 +322,41 @@ impl CareerAtlasApp {
         self.pending.scroll_list_to_selected = true;
     }
 
-    /// Writes the settings file (also called by eframe's periodic save).
+    /// Hands the settings to the background writer (also called by
+    /// eframe's periodic save); unchanged settings are not written again.
     pub fn save_settings(&mut self) {
         self.settings.selected = self.selected.map(|r| self.catalog.role_key(r));
-        if !self.settings_writable {
-            return;
-        }
-        if let Some(store) = &self.store
-            && let Err(e) = store.write_json(SETTINGS_FILE, &self.settings)
+        if let Some(writer) = &self.writer
+            && self.settings_writable
         {
-            log::warn!("settings not saved: {e}");
+            writer.save(&self.settings);
         }
     }
 
     fn save_profile(&mut self) {
-        if !self.profile_writable {
-            return;
-        }
-        if let Some(store) = &self.store
-            && let Err(e) = store.save_profile(&self.profile)
+        if let Some(writer) = &self.writer
+            && self.profile_writable
         {
+            writer.save(&self.profile);
+        }
+    }
+
+    /// Blocks until every change handed to the background writer is on
+    /// disk, then shows any failure. For exit and tests: never in a frame.
+    pub fn flush_saves(&mut self) {
+        if let Some(writer) = &self.writer {
+            writer.flush();
+        }
+        self.report_write_failures();
+    }
+
+    fn report_write_failures(&mut self) {
+        let failures = self
+            .writer
+            .as_ref()
+            .map(Writer::take_failures)
+            .unwrap_or_default();
+        for e in failures {
             self.report_store_error(&e);
         }
     }
@@ -336,13 +370,10 @@ impl CareerAtlasApp {
     }
 
     fn save_library(&mut self) {
-        if !self.library_writable {
-            return;
-        }
-        if let Some(store) = &self.store
-            && let Err(e) = store.save_library(&self.library)
+        if let Some(writer) = &self.writer
+            && self.library_writable
         {
-            self.report_store_error(&e);
+            writer.save(&self.library);
         }
     }
 
@@ -361,6 +392,7 @@ impl CareerAtlasApp {
 
     /// Takes finished background work: checked files and dialog results.
     pub fn poll_background(&mut self) {
+        self.report_write_failures();
         for event in self.importer.poll() {
             match event {
                 ImportEvent::Reviewed(review) => {
@@ -484,11 +516,10 @@ impl CareerAtlasApp {
             imported_at: imported_at.clone(),
             visible: true,
         };
-        if let Some(store) = &self.store
+        if let Some(writer) = &self.writer
             && self.library_writable
-            && let Err(e) = store.save_dataset_copy(&entry.file, &review.bytes)
         {
-            self.report_store_error(&e);
+            writer.save_dataset_copy(&entry.file, Arc::clone(&review.bytes));
         }
         self.library.datasets.retain(|e| e.name != name);
         self.library.datasets.push(entry);
@@ -575,9 +606,12 @@ impl CareerAtlasApp {
     /// Deletes the copies of datasets removed this session (called on exit,
     /// so that Undo works until then).
     pub fn forget_removed(&mut self) {
-        if let Some(store) = &self.store {
+        // A window that may not write the library must not delete its files.
+        if let Some(writer) = &self.writer
+            && self.library_writable
+        {
             for r in self.removed.drain(..) {
-                store.remove_dataset_copy(&r.entry.file);
+                writer.remove_dataset_copy(&r.entry.file);
             }
         }
     }
@@ -936,6 +970,8 @@ impl eframe::App for CareerAtlasApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // eframe has just called `save`; wait for it and every earlier change.
         self.forget_removed();
+        self.flush_saves();
     }
 }

@@ -223,7 +223,7 @@ impl Importer {
     ) {
         self.spawn_dialog("save dialog", move || {
             let result = picker.save_file(&default_name).map(|path| {
-                crate::store::write_file_atomically(&path, &bytes)
+                crate::store::write_atomically(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });

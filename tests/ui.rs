@@ -281,6 +281,8 @@ fn a_second_window_over_the_same_data_never_overwrites_the_first() {
     first.run();
     first.get_by_role_and_label(Role::CheckBox, "Go").click();
     first.run();
+    // Saving happens off the frame; wait for it before reading the disk.
+    first.state_mut().flush_saves();
     let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();
 
     let mut second = app_in(dir.path());
@@ -292,6 +294,7 @@ fn a_second_window_over_the_same_data_never_overwrites_the_first() {
     second.run();
     second.get_by_role_and_label(Role::CheckBox, "Rust").click();
     second.run();
+    second.state_mut().flush_saves();
     assert_eq!(
         std::fs::read_to_string(dir.path().join("profile.json")).unwrap(),
         saved
@@ -382,5 +385,24 @@ fn the_first_start_welcomes_and_later_starts_do_not() {
         harness
             .query_by_label_contains("Welcome to Career Atlas")
             .is_none()
+    );
+}
+
+/// Issue 13 names the old behaviour a bug: a newer app's settings were
+/// replaced by defaults and overwritten.
+#[test]
+fn settings_from_a_newer_version_are_left_untouched_and_the_person_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r#"{"version": 99, "theme": "dark", "a_newer_field": [1, 2]}"#;
+    std::fs::write(dir.path().join("settings.json"), text).unwrap();
+    let mut harness = app_in(dir.path());
+    harness.get_by_label_contains("written by a newer Career Atlas");
+    search(&mut harness, "data");
+    harness.state_mut().save_settings();
+    harness.state_mut().flush_saves();
+    drop(harness);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("settings.json")).unwrap(),
+        text
     );
 }
