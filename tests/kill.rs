@@ -26,6 +26,8 @@ use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Set in the child: the folder it saves into.
 const CHILD_DIR: &str = "KILL_TEST_DIR";
+/// Starts what the child says to the parent, among libtest's own output.
+const MARK: &str = "@child: ";
 /// The rule: a change two seconds old survives a kill.
 const KILL_AFTER: Duration = Duration::from_secs(2);
 
@@ -51,7 +53,11 @@ impl Child {
             .spawn(move || {
                 for line in BufReader::new(stdout).lines() {
                     let Ok(line) = line else { return };
-                    if tx.send((line, Instant::now())).is_err() {
+                    // libtest's "test NAME ... " may stand before it on the line.
+                    let Some((_, said)) = line.split_once(MARK) else {
+                        continue;
+                    };
+                    if tx.send((said.to_owned(), Instant::now())).is_err() {
                         return;
                     }
                 }
@@ -60,7 +66,8 @@ impl Child {
         Self { process, lines }
     }
 
-    /// Waits for a line starting with `prefix`; returns it and when it came.
+    /// Waits for the child to say something starting with `prefix`; returns it
+    /// and when it came.
     fn wait_for(&self, prefix: &str) -> (String, Instant) {
         let deadline = Instant::now() + Duration::from_mins(2);
         loop {
@@ -97,7 +104,7 @@ fn say_and_wait(line: &str) -> ! {
 
 fn say(line: &str) {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{line}").unwrap();
+    writeln!(out, "{MARK}{line}").unwrap();
     out.flush().unwrap();
 }
 
