@@ -30,6 +30,8 @@ pub struct AppConfig {
     pub import_files: Vec<PathBuf>,
     /// The file dialog; `None` means the native one.
     pub picker: Option<Arc<dyn FilePicker>>,
+    /// Where fallback fonts for other scripts come from (issue 14 hook).
+    pub fonts: crate::fonts::FontSource,
 }
 
 /// Runtime state of the role list, rebuilt only when the query or catalog changes.
@@ -135,6 +137,7 @@ impl CareerAtlasApp {
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
         let ctx = cc.egui_ctx.clone();
+        crate::fonts::install(&ctx, config.fonts.clone()); // issue 14 hook
         let app = Self::with_config(config, Arc::new(move || ctx.request_repaint()));
         ui::theme::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(app.settings.theme.preference());
@@ -841,6 +844,7 @@ impl CareerAtlasApp {
         for c in commands {
             self.apply(&ctx, c);
         }
+        crate::fonts::after_frame(&ctx); // issue 14 hook
     }
 }
 

@@ -8,11 +8,15 @@
 //! - [`app`]: the `eframe::App` that owns state and applies commands;
 //! - [`ui`]: one module per panel;
 //! - [`import`]: reading role files off the UI thread, for every way in;
-//! - [`cli`]: the command line (`career-atlas validate FILE...`).
+//! - [`cli`]: the command line (`career-atlas validate FILE...`);
+//! - [`input`]: reading a file, pipe or standard input with a size limit;
+//! - [`fonts`]: installed fonts as fallbacks for text in any script.
 
 pub mod app;
 pub mod cli;
+pub mod fonts;
 pub mod import;
+pub mod input;
 pub mod model;
 pub mod state;
 pub mod store;

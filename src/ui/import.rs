@@ -132,6 +132,10 @@ fn preview(ui: &mut egui::Ui, pending: &PendingReview, out: &mut Vec<Command>) {
         meta.push(format!("as of {a}"));
     }
     ui.label(meta.join(" · "));
+    // Issue 14 hook: says once which characters no installed font can draw.
+    crate::fonts::missing_glyphs_notice(ui, std::sync::Arc::as_ptr(&pending.review.bytes), || {
+        crate::fonts::notice::dataset_text(&pending.review.source.display_name(), ds)
+    });
     if let Some(d) = &ds.description {
         ui.label(RichText::new(d).weak());
     }

@@ -46,6 +46,12 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
 
     ui.add_space(8.0);
     ui.heading(RichText::new(&role.title).strong());
+    // Issue 14 hook: says once which characters no installed font can draw.
+    crate::fonts::missing_glyphs_notice(ui, std::sync::Arc::as_ptr(&entry.role), || {
+        let mut text = String::new();
+        crate::fonts::notice::role_text(role, &mut text);
+        text
+    });
     let mut meta = Vec::new();
     if let Some(c) = &role.category {
         meta.push(c.clone());
