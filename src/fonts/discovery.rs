@@ -11,6 +11,7 @@ use fontdb::{Database, ID, Source, Style};
 use skrifa::{FontRef, MetadataProvider};
 
 use super::FontSource;
+use super::coverage::{FontGroup, group_of};
 
 /// Shared bytes of one font file, as egui's `FontData` takes them.
 pub type Blob = Arc<dyn AsRef<[u8]> + Send + Sync>;
@@ -29,8 +30,13 @@ struct Face {
     /// Preference when several faces have a character (higher first), for
     /// proportional and for monospace text.
     score: [i32; 2],
-    /// Size of its file: among equals the smaller file costs less memory.
+    /// Size of its file: among equals, the smaller file costs less memory.
     file_len: u64,
+    /// A CJK face (thousands of Han characters): large, and its Latin,
+    /// Greek and Cyrillic letters are drawn in CJK proportions.
+    cjk: bool,
+    /// A CJK face for the locale's variant of Han (see [`han_preference`]).
+    han_locale: bool,
     /// Which 256-code-point blocks have at least one mapped character.
     blocks: [u64; WORDS],
 }
@@ -84,11 +90,18 @@ impl FontIndex {
                 }
                 Source::Binary(b) => (**b).as_ref().len() as u64,
             };
+            // Blocks 0x4E..=0x9F hold the common Han ideographs.
+            let han_blocks = (0x4E..=0x9F)
+                .filter(|b: &usize| blocks[b / 64] & (1 << (b % 64)) != 0)
+                .count();
+            let cjk = han_blocks > 40 || family.contains("CJK");
             faces.push(Face {
                 id: info.id,
                 name: format!("fallback:{family}:{}", info.post_script_name),
-                score: [false, true].map(|mono| score(info, family, mono, han)),
+                score: [false, true].map(|mono| score(info, family, mono)),
                 file_len,
+                cjk,
+                han_locale: cjk && family.ends_with(han),
                 blocks,
             });
         }
@@ -122,14 +135,27 @@ impl FontIndex {
         }
         let (word, bit) = ((cp >> 8) as usize / 64, (cp >> 8) % 64);
         let mode = usize::from(monospace);
+        let cjk_char = group_of(c) == FontGroup::Cjk;
+        let score = |f: &Face| {
+            f.score[mode]
+                + match (cjk_char, f.cjk) {
+                    (true, true) => 5 * i32::from(f.han_locale),
+                    (false, true) => -25,
+                    _ => 0,
+                }
+        };
         let mut candidates: Vec<&Face> = self
             .faces
             .iter()
             .filter(|f| f.blocks[word] & (1 << bit) != 0)
             .collect();
+        // Among equals, a face covering more blocks is a general text face
+        // rather than one made for another script that borrows these letters.
+        let breadth = |f: &Face| f.blocks.iter().map(|w| w.count_ones()).sum::<u32>();
         candidates.sort_by(|a, b| {
-            b.score[mode]
-                .cmp(&a.score[mode])
+            score(b)
+                .cmp(&score(a))
+                .then(breadth(b).cmp(&breadth(a)))
                 .then(a.file_len.cmp(&b.file_len))
         });
         let face = candidates.into_iter().find(|f| {
@@ -198,7 +224,7 @@ fn han_preference() -> &'static str {
 /// Preference of a face for body text: regular upright sans faces first,
 /// Noto (made to match across scripts) before others, UI variants (their
 /// line height fits a UI row) before text variants.
-fn score(info: &fontdb::FaceInfo, family: &str, monospace: bool, han: &str) -> i32 {
+fn score(info: &fontdb::FaceInfo, family: &str, monospace: bool) -> i32 {
     let mut s = 0;
     if family.contains("Noto") {
         s += 20;
@@ -211,6 +237,10 @@ fn score(info: &fontdb::FaceInfo, family: &str, monospace: bool, han: &str) -> i
     if family.ends_with(" UI") {
         s += 2;
     }
+    if family.contains("Display") {
+        // Drawn for headlines: wide spacing at body sizes.
+        s -= 5;
+    }
     let mono = info.monospaced || family.contains("Mono");
     if mono == monospace {
         s += 15;
@@ -221,9 +251,6 @@ fn score(info: &fontdb::FaceInfo, family: &str, monospace: bool, han: &str) -> i
     s -= i32::from(info.weight.0.abs_diff(400)) / 10;
     if info.stretch != fontdb::Stretch::Normal {
         s -= 10;
-    }
-    if family.contains(" CJK ") && family.ends_with(han) {
-        s += 5;
     }
     s
 }

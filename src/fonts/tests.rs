@@ -214,3 +214,26 @@ fn the_apps_words_beside_an_rtl_title_are_never_mirrored() {
         );
     }
 }
+
+/// End to end with this machine's own fonts: run by hand or in CI after
+/// `apt-get install fonts-noto-core fonts-noto-cjk fonts-symbola`.
+#[test]
+#[ignore = "depends on the fonts installed on this machine"]
+fn system_fonts_cover_every_script() {
+    let start = std::time::Instant::now();
+    let mut index = FontIndex::scan(&FontSource::System);
+    eprintln!("scanned {} faces in {:?}", index.len(), start.elapsed());
+    for (script, text) in SAMPLES {
+        for c in text
+            .chars()
+            .filter(|&c| coverage::needs_glyph(c) && !c.is_ascii())
+        {
+            let found = index.find(c, false);
+            assert!(found.is_some(), "{script}: no system font has {c:?}");
+        }
+        let first = text.chars().find(|c| !c.is_ascii()).unwrap_or('a');
+        if let Some(f) = index.find(first, false) {
+            eprintln!("{script}: {}", f.name);
+        }
+    }
+}
