@@ -106,10 +106,13 @@ impl FallbackFonts {
         }
     }
 
-    /// True while a character is missing and the scan has not finished.
+    /// True while a character is missing and its fonts are not in egui's
+    /// font system yet: the scan is wanted or running, or has finished but
+    /// egui still remembers the misses from before it (until [`after_frame`]).
     #[must_use]
     pub fn pending(&self) -> bool {
         matches!(*self.state.lock(), State::Wanted | State::Scanning)
+            || self.installed.load(Ordering::Acquire) != self.generation()
     }
 
     /// Changes each time a scan finishes.

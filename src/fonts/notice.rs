@@ -23,8 +23,12 @@ struct Checked {
 ///
 /// `key` identifies the content (e.g. the address of the role shown):
 /// `text` is built and checked only when the key or the fonts change, not
-/// every frame.
-pub fn missing_glyphs_notice(ui: &mut egui::Ui, key: impl Hash, text: impl FnOnce() -> String) {
+/// every frame. Returns whether the notice was shown.
+pub fn missing_glyphs_notice(
+    ui: &mut egui::Ui,
+    key: impl Hash,
+    text: impl FnOnce() -> String,
+) -> bool {
     let ctx = ui.ctx().clone();
     let key = {
         use std::hash::Hasher as _;
@@ -46,7 +50,7 @@ pub fn missing_glyphs_notice(ui: &mut egui::Ui, key: impl Hash, text: impl FnOnc
         let missing = ctx.fonts_mut(|fonts| missing_chars(&text, |c| fonts.has_glyph(&font, c)));
         if fallback.as_ref().is_some_and(|f| f.pending()) {
             // Installed fonts are still being looked for; judge once they are known.
-            return;
+            return false;
         }
         let missing: Arc<[char]> = missing.into();
         let checked = Checked {
@@ -56,10 +60,12 @@ pub fn missing_glyphs_notice(ui: &mut egui::Ui, key: impl Hash, text: impl FnOnc
         ctx.data_mut(|d| d.insert_temp(id, checked));
         missing
     };
-    if let Some(text) = advice(&missing, Platform::current()) {
-        let color = crate::ui::theme::warning_color(ui.visuals().dark_mode);
-        ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
-    }
+    let Some(text) = advice(&missing, Platform::current()) else {
+        return false;
+    };
+    let color = crate::ui::theme::warning_color(ui.visuals().dark_mode);
+    ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
+    true
 }
 
 /// Every text of a role a person may see, one per line.
