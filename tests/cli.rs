@@ -269,8 +269,10 @@ fn a_fifo_named_as_a_file_is_read() {
             .unwrap()
     };
     let (code, out, err) = validate_os(&[fifo.as_os_str()], None);
-    writer.join().unwrap();
+    // Joined only on success: had the FIFO never been opened for reading,
+    // the writer would wait forever.
     assert_eq!(code, 0, "{err}");
+    writer.join().unwrap();
     assert_eq!(out, format!("{}: ok, 1 role\n", fifo.display()));
 }
 
