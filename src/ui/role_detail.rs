@@ -52,15 +52,21 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
         crate::fonts::notice::role_text(role, &mut text);
         text
     });
+    // Issue 14: the person's texts and the app's words as separate runs, so an RTL category never mirrors "from".
     let mut meta = Vec::new();
     if let Some(c) = &role.category {
-        meta.push(c.clone());
+        meta.push(RichText::new(c).weak());
     }
     if !catalog.is_bundled(idx) {
-        meta.push(format!("from “{}”", catalog.dataset_name(idx)));
+        if !meta.is_empty() {
+            meta.push(RichText::new(" · ").weak());
+        }
+        meta.push(RichText::new("from “").weak());
+        meta.push(RichText::new(catalog.dataset_name(idx)).weak());
+        meta.push(RichText::new("”").weak());
     }
     if !meta.is_empty() {
-        ui.label(RichText::new(meta.join(" · ")).weak());
+        ui.label(crate::fonts::separate_runs(ui.style(), meta));
     }
     if let Some(summary) = &role.summary {
         ui.add_space(6.0);
