@@ -145,7 +145,7 @@ fn search<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     let catalog = Catalog::new(app_datasets(&big));
     let index = SearchIndex::new(&catalog);
     // What one keystroke costs the app: the search plus the list rows built
-    // from its hits (`Command::SearchChanged`).
+    // from its hits (`Command::SetSearch`, then `RoleList::sync`).
     let mut g = c.benchmark_group(format!("{}/keystroke_10k", M::LABEL));
     g.sampling_mode(M::SAMPLING);
     g.measurement_time(Duration::from_secs(8));

@@ -4,20 +4,18 @@
 use egui::RichText;
 use egui_plot::{BoxElem, BoxPlot, BoxSpread};
 
-use super::Command;
 use super::theme::{chart_fill, chart_stroke};
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx};
 use crate::model::money::format_compact;
-use crate::model::types::Level;
 use crate::model::{RoleIdx, TechId};
 
 /// Most roles compared at once.
 pub const MAX_ROLES: usize = 4;
 
 /// Draws the view.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    let cat = &app.catalog;
-    let roles: Vec<RoleIdx> = app
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    let cat = cx.catalog;
+    let roles: Vec<RoleIdx> = cx
         .settings
         .compare
         .iter()
@@ -89,7 +87,7 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     ui.end_row();
                     ui.label(RichText::new("Your fit").strong());
                     for r in &roles {
-                        match app.fits[r.0] {
+                        match cx.fits[r.0] {
                             Some(f) => ui.label(format!("{:.0}%", f * 100.0)),
                             None => ui.label("no stack"),
                         };
@@ -97,14 +95,14 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     ui.end_row();
                 });
             super::theme::section(ui, "Technologies");
-            matrix(ui, app, &roles);
+            matrix(ui, cx, &roles);
             super::theme::section(ui, "Pay on one axis");
-            pay_chart(ui, app, &roles);
+            pay_chart(ui, cx, &roles);
         });
 }
 
-fn matrix(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
-    let cat = &app.catalog;
+fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
+    let cat = cx.catalog;
     let mut techs: Vec<TechId> = Vec::new();
     for r in roles {
         for item in cat.role(*r).techs() {
@@ -141,14 +139,14 @@ fn matrix(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
                         None => ui.label(RichText::new("—").weak()),
                     };
                 }
-                ui.label(app.profile.level(info).label());
+                ui.label(cx.profile.level(info).label());
                 ui.end_row();
             }
         });
 }
 
-fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
-    let cat = &app.catalog;
+fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
+    let cat = cx.catalog;
     let first = roles.iter().find_map(|r| cat.role(*r).role.salary.first());
     let Some(first) = first else {
         ui.label("None of these roles has sourced salary figures.");
@@ -169,16 +167,7 @@ fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
             left_out.push(role.title.clone());
             continue;
         };
-        let lo = t
-            .levels
-            .iter()
-            .filter_map(Level::lowest)
-            .fold(f64::INFINITY, f64::min);
-        let hi = t
-            .levels
-            .iter()
-            .filter_map(Level::highest)
-            .fold(0.0, f64::max);
+        let (lo, hi) = super::salary_chart::extent(t);
         let l0 = &t.levels[0];
         let q1 = l0.p25.unwrap_or(lo);
         let q3 = l0.p75.unwrap_or(hi);

@@ -3,14 +3,13 @@
 use egui::RichText;
 
 use super::theme::{READING_WIDTH, section};
-use super::{Command, salary_chart, stack_checklist};
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx, salary_chart, stack_checklist};
 use crate::model::RoleIdx;
 use crate::model::money::group_thousands;
 
 /// Draws the panel.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, scroll_to_top: bool, out: &mut Vec<Command>) {
-    let Some(idx) = app.selected else {
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, scroll_to_top: bool, out: &mut Vec<Command>) {
+    let Some(idx) = cx.selected else {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("Pick a role on the left");
@@ -32,15 +31,15 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, scroll_to_top: bool, out: &mu
             ui.add_space(margin);
             ui.vertical(|ui| {
                 ui.set_width(width);
-                body(ui, app, idx, out);
+                body(ui, cx, idx, out);
                 ui.add_space(24.0);
             });
         });
     });
 }
 
-fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Command>) {
-    let catalog = &app.catalog;
+fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, idx: RoleIdx, out: &mut Vec<Command>) {
+    let catalog = cx.catalog;
     let entry = catalog.role(idx);
     let role = &entry.role;
 
@@ -74,7 +73,7 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
     }
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        if let Some(f) = app.fits.get(idx.0).copied().flatten() {
+        if let Some(f) = cx.fits.get(idx.0).copied().flatten() {
             ui.label(RichText::new(format!("Your fit: {:.0}%", f * 100.0)).strong())
                 .on_hover_text(crate::model::fit::FORMULA);
         }
@@ -95,14 +94,14 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
         if ui.button("Copy as Markdown").clicked() {
             out.push(Command::CopyText(
                 "the role",
-                crate::model::markdown::role(catalog, &app.profile, idx),
+                crate::model::markdown::role(catalog, cx.profile, idx),
             ));
         }
         if ui.button("Save as Markdown…").clicked() {
             out.push(Command::SaveText(
                 "the role",
                 "role.md",
-                crate::model::markdown::role(catalog, &app.profile, idx),
+                crate::model::markdown::role(catalog, cx.profile, idx),
             ));
         }
     });
@@ -181,10 +180,10 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
     }
 
     section(ui, "Technology stack");
-    stack_checklist::ui(ui, catalog, &app.profile, entry, out);
+    stack_checklist::ui(ui, catalog, cx.profile, entry, out);
 
     section(ui, "Salary");
-    salary_chart::ui(ui, role, app.salary_table, out);
+    salary_chart::ui(ui, role, cx.salary_table, out);
 
     if !role.links.is_empty() {
         section(ui, "Further reading");

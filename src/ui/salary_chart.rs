@@ -139,8 +139,10 @@ fn caption(ui: &mut egui::Ui, t: &SalaryTable) {
     }
 }
 
-/// Lowest and highest figure of the table, for the axis.
-fn extent(t: &SalaryTable) -> (f64, f64) {
+/// Lowest and highest figure of the table, for an axis or a whisker;
+/// `(0, 0)` for a table without figures.
+#[must_use]
+pub fn extent(t: &SalaryTable) -> (f64, f64) {
     let lo = t
         .levels
         .iter()

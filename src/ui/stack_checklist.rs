@@ -79,7 +79,7 @@ pub fn ui(
                     }
                     let uses = catalog.roles_using(item.tech).len();
                     if uses > 1 {
-                        hover.push(format!("Used by {uses} roles."));
+                        hover.push(format!("Used by {}.", super::text::roles(uses)));
                     }
                     if !hover.is_empty() {
                         response = response.on_hover_text(hover.join("\n"));

@@ -1,6 +1,14 @@
-//! Importing role files: one path for every way in (file dialog, drag-and-drop,
-//! command line, re-import). Files are read and checked on a named worker
-//! thread so the window keeps painting; results come back over a channel.
+//! Background jobs: everything the app runs off the UI thread, each on a named
+//! worker thread so the window keeps painting, with results sent back over one
+//! channel that the app polls once per frame:
+//! - reading and checking role files to import — one path for every way in
+//!   (file dialog, drag-and-drop, command line, re-import);
+//! - the file dialogs (open, save), which block until the person answers;
+//! - exports: encoding (a chart's pixels as PNG) and writing a chosen file
+//!   (profile, Markdown, CSV, chart).
+//!
+//! Nothing here touches the app's state: the app starts jobs and applies the
+//! [`JobEvent`]s that come back, in one place.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -8,60 +16,22 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use egui::{ColorImage, Rect};
+
 use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::{ReadContext, ReadOutcome, read_dataset};
-
-/// Where a file to import comes from.
-#[derive(Debug, Clone)]
-pub enum ImportSource {
-    /// A file on disk.
-    Path(PathBuf),
-    /// Bytes handed over directly (a drop without a path, e.g. from a sandbox).
-    Bytes {
-        /// The file's name, for the dataset name and messages.
-        name: String,
-        /// Its content.
-        bytes: Arc<[u8]>,
-    },
-}
-
-impl ImportSource {
-    /// The file name shown to the person.
-    #[must_use]
-    pub fn display_name(&self) -> String {
-        match self {
-            Self::Path(p) => p.display().to_string(),
-            Self::Bytes { name, .. } => name.clone(),
-        }
-    }
-
-    fn stem(&self) -> String {
-        let name = match self {
-            Self::Path(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()),
-            Self::Bytes { name, .. } => Path::new(name)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned()),
-        }
-        .unwrap_or_default();
-        Path::new(&name)
-            .file_stem()
-            .map_or(name.clone(), |s| s.to_string_lossy().into_owned())
-    }
-}
 
 /// A file read and checked, waiting for the person to confirm or dismiss.
 #[derive(Debug, Clone)]
 pub struct ImportReview {
-    /// What was imported.
-    pub source: ImportSource,
+    /// The file that was read.
+    pub source: PathBuf,
     /// The file's bytes (kept to copy into the library on confirm).
     pub bytes: Arc<[u8]>,
     /// The reader's result; `None` when the file could not be read at all.
     pub outcome: Option<ReadOutcome>,
     /// Why the file could not be read.
     pub read_error: Option<String>,
-    /// Time spent reading and checking.
-    pub elapsed: Duration,
 }
 
 impl ImportReview {
@@ -72,9 +42,9 @@ impl ImportReview {
     }
 }
 
-/// Messages from worker threads.
+/// Results of background jobs.
 #[derive(Debug)]
-pub enum ImportEvent {
+pub enum JobEvent {
     /// A file was read and checked.
     Reviewed(Box<ImportReview>),
     /// The file dialog closed: the picked files (`None` if nothing was picked),
@@ -83,8 +53,9 @@ pub enum ImportEvent {
     /// A save finished: what was saved, and where (or why not). `None` when
     /// the person cancelled.
     Saved(&'static str, Option<Result<PathBuf, String>>),
-    /// A chart was captured as PNG (or why not).
-    ChartCaptured(Result<Vec<u8>, String>),
+    /// The window's pixels, asked for to save the part in the rectangle
+    /// (points, at that many pixels per point) as a PNG.
+    Screenshot(Arc<ColorImage>, Rect, f32),
     /// A profile file was read for merging (or why it could not be).
     ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
 }
@@ -122,36 +93,20 @@ impl FilePicker for RfdPicker {
     }
 }
 
-/// True when some way of showing a file dialog seems to exist on this desktop.
-#[must_use]
-pub fn dialog_probably_available() -> bool {
-    if cfg!(not(target_os = "linux")) {
-        return true;
-    }
-    let on_path = |name: &str| {
-        std::env::var_os("PATH")
-            .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(name).is_file()))
-    };
-    on_path("zenity")
-        || on_path("xdg-desktop-portal")
-        || Path::new("/usr/libexec/xdg-desktop-portal").exists()
-        || Path::new("/usr/lib/xdg-desktop-portal").exists()
-}
-
 /// What to tell a person whose desktop showed no dialog.
 pub const NO_DIALOG_HELP: &str = "No file dialog could be shown. Install a desktop portal (xdg-desktop-portal with xdg-desktop-portal-gtk or -kde) or zenity, or import by dragging files onto the window or by running: career-atlas FILE.json";
 
-/// Runs imports and the file dialog off the UI thread.
-pub struct Importer {
-    tx: Sender<ImportEvent>,
-    rx: Receiver<ImportEvent>,
+/// Starts background jobs and collects their results.
+pub struct Jobs {
+    tx: Sender<JobEvent>,
+    rx: Receiver<JobEvent>,
     in_flight: Vec<String>,
     dialog_open: bool,
     wake: Arc<dyn Fn() + Send + Sync>,
 }
 
-impl Importer {
-    /// A new importer; `wake` asks the UI for a repaint when a result arrives.
+impl Jobs {
+    /// No jobs yet; `wake` asks the UI for a repaint when a result arrives.
     #[must_use]
     pub fn new(wake: Arc<dyn Fn() + Send + Sync>) -> Self {
         let (tx, rx) = channel();
@@ -176,19 +131,19 @@ impl Importer {
         self.dialog_open
     }
 
-    /// Reads and checks `source` on a worker thread. `known_role_ids` are the
-    /// ids already loaded (for the dangling `related` warning).
-    pub fn start(&mut self, source: ImportSource, known_role_ids: Arc<HashSet<String>>) {
-        let name = source.display_name();
+    /// Reads and checks the file at `path` on a worker thread. `known_role_ids`
+    /// are the ids already loaded (for the dangling `related` warning).
+    pub fn import(&mut self, path: PathBuf, known_role_ids: Arc<HashSet<String>>) {
+        let name = path.display().to_string();
         self.in_flight.push(name.clone());
         let tx = self.tx.clone();
         let wake = Arc::clone(&self.wake);
         let spawned = std::thread::Builder::new()
             .name(format!("import {name}"))
             .spawn(move || {
-                let review = review(source, &known_role_ids);
+                let review = review(path, &known_role_ids);
                 // The receiver only disappears when the app is closing.
-                let _ = tx.send(ImportEvent::Reviewed(Box::new(review)));
+                let _ = tx.send(JobEvent::Reviewed(Box::new(review)));
                 wake();
             });
         if let Err(e) = spawned {
@@ -202,14 +157,14 @@ impl Importer {
         self.spawn_dialog("file dialog", move || {
             let started = Instant::now();
             let files = picker.pick_files();
-            ImportEvent::Picked(files, started.elapsed())
+            JobEvent::Picked(files, started.elapsed())
         });
     }
 
     /// A sender for results produced elsewhere (e.g. a screenshot callback),
     /// with the wake-up to call after sending.
     #[must_use]
-    pub fn sender(&self) -> (Sender<ImportEvent>, Arc<dyn Fn() + Send + Sync>) {
+    pub fn sender(&self) -> (Sender<JobEvent>, Arc<dyn Fn() + Send + Sync>) {
         (self.tx.clone(), Arc::clone(&self.wake))
     }
 
@@ -221,13 +176,45 @@ impl Importer {
         default_name: String,
         bytes: Vec<u8>,
     ) {
+        self.save_with(picker, what, default_name, move || Ok(bytes));
+    }
+
+    /// Saves the part of a screenshot inside `rect` (points, at
+    /// `pixels_per_point`) as a PNG file chosen in a dialog; cropping and
+    /// encoding happen on the worker thread too.
+    pub fn save_png(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        what: &'static str,
+        default_name: String,
+        shot: (Arc<ColorImage>, Rect, f32),
+    ) {
+        let (image, rect, pixels_per_point) = shot;
+        self.save_with(picker, what, default_name, move || {
+            crop_to_png(&image, rect, pixels_per_point)
+        });
+    }
+
+    /// Makes the bytes (an encoding error ends the job before any dialog),
+    /// then asks where to save them and writes them there atomically.
+    fn save_with(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        what: &'static str,
+        default_name: String,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    ) {
         self.spawn_dialog("save dialog", move || {
+            let bytes = match make() {
+                Ok(b) => b,
+                Err(e) => return JobEvent::Saved(what, Some(Err(e))),
+            };
             let result = picker.save_file(&default_name).map(|path| {
-                crate::store::write_file_atomically(&path, &bytes)
+                crate::store::write_atomically(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });
-            ImportEvent::Saved(what, result)
+            JobEvent::Saved(what, result)
         });
     }
 
@@ -235,7 +222,7 @@ impl Importer {
     pub fn open_profile(&mut self, picker: Arc<dyn FilePicker>) {
         self.spawn_dialog("profile dialog", move || {
             let chosen = picker.pick_files().and_then(|v| v.into_iter().next());
-            ImportEvent::ProfileRead(chosen.map(|path| {
+            JobEvent::ProfileRead(chosen.map(|path| {
                 let bytes = read_file(&path)?;
                 let profile: crate::model::profile::Profile = serde_json::from_slice(&bytes)
                     .map_err(|e| format!("this is not a Career Atlas profile file: {e}"))?;
@@ -250,7 +237,7 @@ impl Importer {
         });
     }
 
-    fn spawn_dialog(&mut self, name: &str, job: impl FnOnce() -> ImportEvent + Send + 'static) {
+    fn spawn_dialog(&mut self, name: &str, job: impl FnOnce() -> JobEvent + Send + 'static) {
         if self.dialog_open {
             return;
         }
@@ -270,38 +257,36 @@ impl Importer {
     }
 
     /// Takes every result that has arrived.
-    pub fn poll(&mut self) -> Vec<ImportEvent> {
-        let events: Vec<ImportEvent> = self.rx.try_iter().collect();
+    pub fn poll(&mut self) -> Vec<JobEvent> {
+        let events: Vec<JobEvent> = self.rx.try_iter().collect();
         for e in &events {
             match e {
-                ImportEvent::Reviewed(r) => {
-                    let name = r.source.display_name();
+                JobEvent::Reviewed(r) => {
+                    let name = r.source.display().to_string();
                     if let Some(i) = self.in_flight.iter().position(|n| *n == name) {
                         self.in_flight.remove(i);
                     }
                 }
-                ImportEvent::Picked(..) | ImportEvent::Saved(..) | ImportEvent::ProfileRead(..) => {
+                JobEvent::Picked(..) | JobEvent::Saved(..) | JobEvent::ProfileRead(..) => {
                     self.dialog_open = false;
                 }
-                // Captured on the UI thread; no dialog was open for it.
-                ImportEvent::ChartCaptured(_) => {}
+                // Taken by the renderer; no dialog was open for it.
+                JobEvent::Screenshot(..) => {}
             }
         }
         events
     }
 }
 
-/// Reads and checks one file (runs on a worker thread).
+/// Reads and checks one file (runs on a worker thread); the dataset of a
+/// bare array or single role is named after the file.
 #[must_use]
 #[allow(clippy::implicit_hasher)] // the reader takes the std set
-pub fn review(source: ImportSource, known_role_ids: &HashSet<String>) -> ImportReview {
-    let started = Instant::now();
-    let bytes = match &source {
-        ImportSource::Path(p) => read_file(p),
-        ImportSource::Bytes { bytes, .. } => Ok(Arc::clone(bytes)),
-    };
-    let stem = source.stem();
-    match bytes {
+pub fn review(source: PathBuf, known_role_ids: &HashSet<String>) -> ImportReview {
+    let stem = source
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    match read_file(&source) {
         Ok(bytes) => {
             let outcome = read_dataset(
                 &stem,
@@ -315,7 +300,6 @@ pub fn review(source: ImportSource, known_role_ids: &HashSet<String>) -> ImportR
                 bytes,
                 outcome: Some(outcome),
                 read_error: None,
-                elapsed: started.elapsed(),
             }
         }
         Err(message) => ImportReview {
@@ -323,7 +307,6 @@ pub fn review(source: ImportSource, known_role_ids: &HashSet<String>) -> ImportR
             bytes: Arc::from(Vec::new()),
             outcome: None,
             read_error: Some(message),
-            elapsed: started.elapsed(),
         },
     }
 }
@@ -353,6 +336,43 @@ pub fn read_file(path: &Path) -> Result<Arc<[u8]>, String> {
         .map_err(|e| describe_io(&e))
 }
 
+/// Crops the screenshot `image` to `rect` (in points, at `pixels_per_point`)
+/// and encodes it as PNG.
+///
+/// # Errors
+/// When the rectangle lies outside the image or encoding fails.
+pub fn crop_to_png(
+    image: &ColorImage,
+    rect: Rect,
+    pixels_per_point: f32,
+) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to the image
+    let to_px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, y0) = (to_px(rect.min.x, w), to_px(rect.min.y, h));
+    let (x1, y1) = (to_px(rect.max.x, w), to_px(rect.max.y, h));
+    if x1 <= x0 || y1 <= y0 {
+        return Err("the chart was not on screen when the picture was taken".into());
+    }
+    let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for y in y0..y1 {
+        for px in &image.pixels[y * w + x0..y * w + x1] {
+            rgba.extend_from_slice(&px.to_srgba_unmultiplied());
+        }
+    }
+    let mut out = Vec::new();
+    {
+        let width = u32::try_from(x1 - x0).map_err(|e| e.to_string())?;
+        let height = u32::try_from(y1 - y0).map_err(|e| e.to_string())?;
+        let mut encoder = png::Encoder::new(&mut out, width, height);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+        writer.write_image_data(&rgba).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
 fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".into(),
@@ -368,6 +388,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn crops_the_right_pixels_and_writes_a_png() {
+        let mut image = ColorImage::filled([10, 8], egui::Color32::WHITE);
+        image.pixels[3 * 10 + 4] = egui::Color32::RED;
+        // Points at 2 pixels per point: (2,1.5)-(3,2.5) is pixels (4,3)-(6,5).
+        let rect = Rect::from_min_max(egui::pos2(2.0, 1.5), egui::pos2(3.0, 2.5));
+        let bytes = crop_to_png(&image, rect, 2.0).unwrap();
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!((info.width, info.height), (2, 2));
+        assert_eq!(&buf[..4], &[255, 0, 0, 255], "top-left is the red pixel");
+        assert!(
+            crop_to_png(
+                &image,
+                Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(60.0, 60.0)),
+                1.0
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
     fn folders_and_missing_files_are_refused_with_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         assert!(read_file(dir.path()).unwrap_err().contains("folder"));
@@ -379,10 +423,9 @@ mod tests {
 
     #[test]
     fn a_review_names_the_dataset_after_the_file() {
-        let source = ImportSource::Bytes {
-            name: "/x/My Roles.json".into(),
-            bytes: Arc::from(br#"[{"id":"a","title":"A","stack":{}}]"#.as_slice()),
-        };
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("My Roles.json");
+        std::fs::write(&source, br#"[{"id":"a","title":"A","stack":{}}]"#).unwrap();
         let r = review(source, &HashSet::new());
         assert!(r.is_valid());
         let ds = r.outcome.unwrap().dataset.unwrap();
