@@ -9,10 +9,14 @@
 //! - [`ui`]: one module per panel; panels read a narrow context and return
 //!   commands, never write to disk, never import `app`;
 //! - [`jobs`]: background jobs — imports, file dialogs, exports — off the UI thread;
-//! - [`cli`]: the command line (`career-atlas validate FILE...`).
+//! - [`cli`]: the command line (`career-atlas validate FILE...`);
+//! - [`input`]: reading a file, pipe or standard input with a size limit;
+//! - [`fonts`]: installed fonts as fallbacks for text in any script.
 
 pub mod app;
 pub mod cli;
+pub mod fonts;
+pub mod input;
 pub mod jobs;
 pub mod model;
 pub mod state;

@@ -97,5 +97,6 @@ impl CareerAtlasApp {
             self.apply(&ctx, c);
         }
         self.hand_over();
+        crate::fonts::after_frame(&ctx);
     }
 }

@@ -40,6 +40,8 @@ pub struct AppConfig {
     pub import_files: Vec<PathBuf>,
     /// The file dialog; `None` means the native one.
     pub picker: Option<Arc<dyn FilePicker>>,
+    /// Where fallback fonts for other scripts come from.
+    pub fonts: crate::fonts::FontSource,
 }
 
 /// What follows from the profile and the catalog, kept so no frame recomputes it.
@@ -112,6 +114,7 @@ impl CareerAtlasApp {
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
         let ctx = cc.egui_ctx.clone();
+        crate::fonts::install(&ctx, config.fonts.clone());
         let app = Self::with_config(config, Arc::new(move || ctx.request_repaint()));
         ui::theme::install(&cc.egui_ctx);
         cc.egui_ctx.set_theme(app.settings.theme.preference());

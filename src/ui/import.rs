@@ -134,6 +134,10 @@ fn preview(ui: &mut egui::Ui, pending: &PendingReview, out: &mut Vec<Command>) {
     let Some(ds) = &outcome.dataset else { return };
     ui.label(RichText::new(&ds.name).strong().size(18.0));
     ui.label(text::dataset_summary(ds));
+    // Says once which characters no installed font can draw.
+    crate::fonts::missing_glyphs_notice(ui, std::sync::Arc::as_ptr(&pending.review.bytes), || {
+        crate::fonts::notice::dataset_text(&pending.review.source.display().to_string(), ds)
+    });
     if let Some(d) = &ds.description {
         ui.label(RichText::new(d).weak());
     }

@@ -45,15 +45,27 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, idx: RoleIdx, out: &mut Vec<Command>
 
     ui.add_space(8.0);
     ui.heading(RichText::new(&role.title).strong());
+    // Issue 14 hook: says once which characters no installed font can draw.
+    crate::fonts::missing_glyphs_notice(ui, std::sync::Arc::as_ptr(&entry.role), || {
+        let mut text = String::new();
+        crate::fonts::notice::role_text(role, &mut text);
+        text
+    });
+    // Issue 14: the person's texts and the app's words as separate runs, so an RTL category never mirrors "from".
     let mut meta = Vec::new();
     if let Some(c) = &role.category {
-        meta.push(c.clone());
+        meta.push(RichText::new(c).weak());
     }
     if !catalog.is_bundled(idx) {
-        meta.push(format!("from “{}”", catalog.dataset_name(idx)));
+        if !meta.is_empty() {
+            meta.push(RichText::new(" · ").weak());
+        }
+        meta.push(RichText::new("from “").weak());
+        meta.push(RichText::new(catalog.dataset_name(idx)).weak());
+        meta.push(RichText::new("”").weak());
     }
     if !meta.is_empty() {
-        ui.label(RichText::new(meta.join(" · ")).weak());
+        ui.label(crate::fonts::separate_runs(ui.style(), meta));
     }
     if let Some(summary) = &role.summary {
         ui.add_space(6.0);

@@ -320,14 +320,21 @@ fn role_row(
     let entry = cx.catalog.role(idx);
     let fit = cx.fits.get(idx.0).copied().flatten();
     let mut title = entry.role.title.clone();
+    // Issue 14: title, separator and dataset name as separate runs, so an RTL title never mirrors the rest.
+    let mut parts = vec![RichText::new(&entry.role.title)];
     if !cx.catalog.is_bundled(idx) {
         title = format!("{title}  ·  {}", cx.catalog.dataset_name(idx));
+        parts.extend([
+            RichText::new("  ·  "),
+            RichText::new(cx.catalog.dataset_name(idx)),
+        ]);
     }
     let selected = cx.selected == Some(idx);
     // One line per row, always: `show_rows` places rows by a fixed height,
     // so a wrapped title would push the rows below it out of place. The
     // tooltip has the whole title.
-    let mut button = egui::Button::selectable(selected, title.as_str()).truncate();
+    let label = crate::fonts::separate_runs(ui.style(), parts);
+    let mut button = egui::Button::selectable(selected, label).truncate();
     if show_fit && let Some(f) = fit {
         button = button.right_text(RichText::new(format!("{:.0}% fit", f * 100.0)).small());
     }

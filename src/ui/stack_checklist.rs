@@ -52,13 +52,15 @@ pub fn ui(
                 let progress =
                     profile.progress(catalog, group.items.iter().map(|i| (i.tech, i.priority)));
                 ui.end_row();
-                ui.label(
-                    RichText::new(format!(
-                        "{} — {} of {}",
-                        group.name, progress.done, progress.total
-                    ))
-                    .strong(),
-                );
+                // Issue 14: the group name and the counter as separate runs, so an RTL name never reorders "0 of 1".
+                ui.label(crate::fonts::separate_runs(
+                    ui.style(),
+                    [
+                        RichText::new(&group.name).strong(),
+                        RichText::new(format!(" — {} of {}", progress.done, progress.total))
+                            .strong(),
+                    ],
+                ));
                 ui.end_row();
                 for item in &group.items {
                     let info = catalog.tech(item.tech);
