@@ -170,10 +170,22 @@ fn case_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
     !(capitalised(prev_word) && !sentence_start || capitalised(next_word))
 }
 
+/// "written in C", "using R", "with Go": the name exactly as the catalog
+/// writes it, after a word that introduces a tool, and ending the phrase.
+fn tool_phrase(text: &str, range: &Range<usize>, name: &str) -> bool {
+    let prev = text[..range.start]
+        .strip_suffix(' ')
+        .and_then(|s| s.rsplit(|c: char| !c.is_alphabetic()).next());
+    &text[range.clone()] == name
+        && prev.is_some_and(|w| matches!(w, "in" | "using" | "use" | "with"))
+        && !prose_follows(text, range.end)
+}
+
 /// True when the text around an ambiguous match says it is the technology.
 pub(super) fn own_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
     version_follows(text, range.end)
         || case_cue(text, range, name)
+        || tool_phrase(text, range, name)
         || !prose_follows(text, range.end)
             && (cue_word_near(text, range) || heading_cue(text, range))
 }

@@ -1,0 +1,83 @@
+//! Recognition quality over a labelled set: each text in
+//! `tests/fixtures/skills-text/` has a `.expected` file listing the exact
+//! catalog ids a careful reader would mark, against the fixture catalog
+//! `tests/fixtures/skills-catalog.json`. Precision and recall are summed over
+//! the whole set and must stay at or above 0.95 and 0.90.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use career_atlas::model::recognize::Recognizer;
+use career_atlas::model::{Catalog, DatasetOrigin, LoadedDataset, ReadContext, read_dataset};
+
+fn fixture_catalog() -> Catalog {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills-catalog.json");
+    let bytes = std::fs::read(&path).expect("fixture catalog");
+    let out = read_dataset("skills-test", &bytes, ReadContext::default());
+    let dataset = out.dataset.expect("fixture catalog is valid");
+    Catalog::new(vec![LoadedDataset {
+        dataset,
+        origin: DatasetOrigin::Bundled,
+        visible: true,
+    }])
+}
+
+#[test]
+fn precision_and_recall_over_the_labelled_texts() {
+    let catalog = fixture_catalog();
+    let recognizer = Recognizer::new(&catalog);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/skills-text");
+    let mut texts: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixture folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 12, "the set needs at least 12 texts");
+    let (mut true_pos, mut false_pos, mut false_neg) = (0usize, 0usize, 0usize);
+    let mut report = String::new();
+    for path in &texts {
+        let text = std::fs::read_to_string(path).expect("text");
+        let expected: BTreeSet<String> = std::fs::read_to_string(path.with_extension("expected"))
+            .expect("every text has a .expected file")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect();
+        for id in &expected {
+            assert!(
+                catalog.find_tech(id).is_some(),
+                "{}: {id} is not in the catalog",
+                path.display()
+            );
+        }
+        let found: BTreeSet<String> = recognizer
+            .find(&text)
+            .iter()
+            .map(|f| catalog.tech(f.tech).key.clone())
+            .collect();
+        let extra: Vec<_> = found.difference(&expected).collect();
+        let missed: Vec<_> = expected.difference(&found).collect();
+        true_pos += found.intersection(&expected).count();
+        false_pos += extra.len();
+        false_neg += missed.len();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        report.push_str(&format!("{name}: extra {extra:?} missed {missed:?}\n"));
+    }
+    let precision = true_pos as f64 / (true_pos + false_pos).max(1) as f64;
+    let recall = true_pos as f64 / (true_pos + false_neg).max(1) as f64;
+    println!(
+        "{report}precision {precision:.3} recall {recall:.3} over {} texts ({true_pos} right, {false_pos} extra, {false_neg} missed)",
+        texts.len()
+    );
+    assert!(
+        precision >= 0.95,
+        "precision {precision:.3} < 0.95\n{report}"
+    );
+    assert!(recall >= 0.90, "recall {recall:.3} < 0.90\n{report}");
+}
