@@ -9,10 +9,12 @@
 //! - [`ui`]: one module per panel; panels read a narrow context and return
 //!   commands, never write to disk, never import `app`;
 //! - [`jobs`]: background jobs — imports, file dialogs, exports — off the UI thread;
-//! - [`cli`]: the command line (`career-atlas validate FILE...`).
+//! - [`cli`]: the command line (`career-atlas validate FILE...`);
+//! - [`cli_skills`]: `career-atlas skills from-text FILE|-`.
 
 pub mod app;
 pub mod cli;
+pub mod cli_skills;
 pub mod jobs;
 pub mod model;
 pub mod state;

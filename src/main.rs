@@ -13,6 +13,15 @@ fn main() -> std::process::ExitCode {
             let code = cli::validate(&args[1..], &mut std::io::stdout(), &mut std::io::stderr());
             return exit(code);
         }
+        Some("skills") => {
+            let code = career_atlas::cli_skills::run(
+                &args[1..],
+                &mut std::io::stdin(),
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
+            return exit(code);
+        }
         Some("--help" | "-h") => {
             print!("{}", cli::USAGE);
             return exit(cli::EXIT_OK);
