@@ -62,6 +62,8 @@ pub enum View {
     Compare,
     /// Roles ranked by pay.
     Salaries,
+    /// One technology's page (not a tab: reached from a technology's name).
+    Technology,
 }
 
 impl View {
@@ -85,6 +87,7 @@ impl View {
             Self::Plan => "Plan a move",
             Self::Compare => "Compare",
             Self::Salaries => "Salaries",
+            Self::Technology => "Technology",
         }
     }
 }

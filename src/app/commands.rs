@@ -21,6 +21,14 @@ impl CareerAtlasApp {
                 self.open(role);
                 self.settings.view = View::Role;
             }
+            Command::OpenTech(tech) => self.open_tech(tech),
+            Command::SetLevels(levels) => {
+                for (tech, level) in levels {
+                    let info = self.catalog.tech(tech).clone();
+                    self.profile.set_level(&info, level);
+                }
+                self.profile_changed();
+            }
             Command::Back => self.step_history(false),
             Command::Forward => self.step_history(true),
             Command::SetTicked(tech, ticked) => {

@@ -69,6 +69,7 @@ impl CareerAtlasApp {
             persist,
             library: library::Library::new(index),
             selected: None,
+            selected_tech: None,
             history: history::History::default(),
             notices,
             salary_table: 0,
@@ -82,6 +83,10 @@ impl CareerAtlasApp {
             },
         };
         app.set_selected(selected);
+        // Which technology was shown is not saved: start on its role instead.
+        if app.settings.view == crate::state::View::Technology {
+            app.settings.view = crate::state::View::Role;
+        }
         app.refresh_fit();
         app.sync_list();
         for path in config.import_files {

@@ -63,7 +63,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     if *pr == Priority::Core {
                         text = text.strong();
                     }
-                    ui.label(text);
+                    ui.horizontal(|ui| {
+                        ui.label(text);
+                        if super::tech_page::tech_link(ui, &cx.catalog.tech(*t).name) {
+                            out.push(Command::OpenTech(*t));
+                        }
+                    });
                 }
             }
             if !p.not_needed.is_empty() {

@@ -13,6 +13,7 @@
 
 mod cues;
 pub mod job_ad;
+pub mod lookup;
 mod words;
 
 use std::ops::Range;
