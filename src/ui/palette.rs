@@ -96,7 +96,17 @@ pub fn entries(cx: &ViewCx<'_>, query: &str) -> Vec<Entry> {
         })
         .take(5)
         .collect();
-    let mut all = roles;
+    // A technology named exactly ("kafka", "k8s") comes before the roles
+    // that list it; other technology matches after them.
+    let (exact, techs): (Vec<Entry>, Vec<Entry>) = techs.into_iter().partition(|e| {
+        let Command::OpenTech(t) = e.command else {
+            return false;
+        };
+        let info = cx.catalog.tech(t);
+        info.name.to_lowercase() == q || info.aliases.iter().any(|a| a.to_lowercase() == q)
+    });
+    let mut all = exact;
+    all.extend(roles);
     all.extend(techs);
     all.append(&mut out);
     all

@@ -101,14 +101,6 @@ impl TechPage {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 super::theme::cap_to_reading_width(ui);
-                ui.horizontal(|ui| {
-                    if ui.add_enabled(cx.can_go_back, egui::Button::new("← Back")).clicked() {
-                        out.push(Command::Back);
-                    }
-                    if ui.add_enabled(cx.can_go_forward, egui::Button::new("Forward →")).clicked() {
-                        out.push(Command::Forward);
-                    }
-                });
                 ui.heading(&info.name);
                 let mut facts = vec![info.category.clone().unwrap_or_else(|| "No category".into())];
                 if info.hot {
