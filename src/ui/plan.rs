@@ -63,12 +63,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     if *pr == Priority::Core {
                         text = text.strong();
                     }
-                    ui.horizontal(|ui| {
-                        ui.label(text);
-                        if super::tech_page::tech_link(ui, &cx.catalog.tech(*t).name) {
-                            out.push(Command::OpenTech(*t));
-                        }
-                    });
+                    // The name itself links to the technology's page.
+                    if ui.link(text).on_hover_text("Open its page").clicked() {
+                        out.push(Command::OpenTech(*t));
+                    }
                 }
             }
             if !p.not_needed.is_empty() {

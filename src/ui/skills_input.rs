@@ -163,17 +163,17 @@ impl SkillsInput {
     }
 
     fn recognizer(&mut self, cx: &ViewCx<'_>) -> &Recognizer {
-        let stale = self
+        if self
             .recognizer
             .as_ref()
-            .is_none_or(|(v, _)| *v != cx.catalog_version);
-        if stale {
-            self.recognizer = Some((cx.catalog_version, Recognizer::new(cx.catalog)));
+            .is_some_and(|(v, _)| *v != cx.catalog_version)
+        {
+            self.recognizer = None;
         }
-        match &self.recognizer {
-            Some((_, r)) => r,
-            None => unreachable!("set just above"),
-        }
+        &self
+            .recognizer
+            .get_or_insert_with(|| (cx.catalog_version, Recognizer::new(cx.catalog)))
+            .1
     }
 
     fn paste_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {

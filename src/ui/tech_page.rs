@@ -18,8 +18,12 @@ const COMPANIONS_SHOWN: usize = 10;
 /// every stack that lists it).
 #[derive(Default)]
 pub struct TechPage {
-    companions: Option<(TechId, u64, Vec<(TechId, usize)>)>,
+    /// For which technology and catalog version, and what.
+    companions: Option<(TechId, u64, Companions)>,
 }
+
+/// Companion technologies with how many stacks list both.
+type Companions = Vec<(TechId, usize)>;
 
 /// A small "›" link to a technology's page, named "About NAME" for screen
 /// readers and tests; true when clicked.
@@ -34,7 +38,7 @@ pub fn tech_link(ui: &mut egui::Ui, name: &str) -> bool {
 
 /// Technologies listed most often in the same stacks as `tech`, with counts.
 #[must_use]
-pub fn companions(catalog: &Catalog, tech: TechId, limit: usize) -> Vec<(TechId, usize)> {
+pub fn companions(catalog: &Catalog, tech: TechId, limit: usize) -> Companions {
     let mut counts = vec![0usize; catalog.techs.len()];
     for &role in catalog.roles_using(tech) {
         for item in catalog.role(role).techs() {
