@@ -50,10 +50,35 @@ pub(super) fn on_boundaries(text: &str, range: &Range<usize>, ambiguous: bool) -
     true
 }
 
-/// The line containing byte `at`: its start and end.
-fn line_bounds(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+/// Bytes either side of a match looked at for its line: a text pasted as one
+/// enormous line must not make each match cost the whole text.
+pub(super) const LINE_REACH: usize = 400;
+
+/// The byte `at - reach` (clamped), moved back to a character boundary.
+pub(super) fn floor_boundary(text: &str, at: usize, reach: usize) -> usize {
+    let mut i = at.saturating_sub(reach);
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The byte `at + reach` (clamped), moved on to a character boundary.
+fn ceil_boundary(text: &str, at: usize, reach: usize) -> usize {
+    let mut i = at.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The line containing byte `at` (at most [`LINE_REACH`] bytes either side):
+/// its start and end.
+pub(super) fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    let lo = floor_boundary(text, at, LINE_REACH);
+    let hi = ceil_boundary(text, at, LINE_REACH);
+    let start = text[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let end = text[at..hi].find('\n').map_or(hi, |i| at + i);
     (start, end)
 }
 
@@ -112,7 +137,8 @@ fn heading_cue(text: &str, range: &Range<usize>) -> bool {
     if let Some(colon) = text[start..range.start].find(':') {
         return words(&text[start..start + colon]).any(is_cue_word);
     }
-    let mut lines = text[..start].lines().rev().take(HEADING_LOOKBACK);
+    let above = floor_boundary(text, start, HEADING_LOOKBACK * LINE_REACH);
+    let mut lines = text[above..start].lines().rev().take(HEADING_LOOKBACK);
     lines.any(|l| {
         let l = l.trim();
         let heading = l.ends_with(':') || l.starts_with('#');
@@ -206,9 +232,12 @@ fn listed_together(gap: &str) -> bool {
 /// Confirms ambiguous candidates listed next to confirmed ones, until nothing
 /// changes (so "Python, R, C" confirms R, then C).
 pub(super) fn confirm_neighbours(text: &str, cands: &mut [Candidate]) {
+    // Forward then backward each round, so a chain confirms in one round
+    // whichever end its confirmed name is at.
     loop {
         let mut changed = false;
-        for i in 0..cands.len() {
+        let n = cands.len();
+        for i in (0..n).chain((0..n).rev()) {
             if cands[i].confirmed || prose_follows(text, cands[i].range.end) {
                 continue;
             }

@@ -132,27 +132,31 @@ impl Recognizer {
             .collect();
         cues::confirm_neighbours(text, &mut cands);
         let mut out: Vec<Found> = Vec::new();
+        let mut slot: std::collections::HashMap<TechId, usize> = std::collections::HashMap::new();
+        // Line numbers counted once through the text, as hits come in order.
+        let (mut counted_to, mut line) = (0, 1);
         for c in cands.into_iter().filter(|c| c.confirmed) {
             let tech = self.patterns[c.pattern].tech;
-            let hit = hit(text, tech, c.range);
-            match out.iter_mut().find(|f| f.tech == tech) {
-                Some(f) => f.hits.push(hit),
-                None => out.push(Found {
+            line += memchr::memchr_iter(b'\n', &text.as_bytes()[counted_to..c.range.start]).count();
+            counted_to = c.range.start;
+            let hit = hit(text, tech, c.range, line);
+            if let Some(&i) = slot.get(&tech) {
+                out[i].hits.push(hit);
+            } else {
+                slot.insert(tech, out.len());
+                out.push(Found {
                     tech,
                     hits: vec![hit],
-                }),
+                });
             }
         }
         out
     }
 }
 
-fn hit(text: &str, tech: TechId, range: Range<usize>) -> Hit {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |i| range.end + i);
-    let line = text[..range.start].matches('\n').count() + 1;
+fn hit(text: &str, tech: TechId, range: Range<usize>, line: usize) -> Hit {
+    let (line_start, line_end) = cues::line_bounds(text, range.start);
+    let line_end = line_end.max(range.end);
     Hit {
         tech,
         snippet: snippet(&text[line_start..line_end], range.start - line_start),
