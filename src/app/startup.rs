@@ -18,7 +18,7 @@ use crate::store::{SETTINGS_FILE, Store};
 use crate::ui::{Notice, text};
 
 /// Shown once, on the first start.
-const WELCOME: &str = "Welcome to Career Atlas. Pick a role on the left and tick the technologies you have used: they stay ticked in every role, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.";
+const WELCOME: &str = "Welcome to Career Atlas. Tell it what you know in seconds: “My skills” opens a quick start of the most listed technologies, or paste your CV there. Ticks on any role page count too, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.";
 
 impl CareerAtlasApp {
     /// Creates the app state; `wake` asks for a repaint when background work ends.
