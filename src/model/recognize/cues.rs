@@ -41,7 +41,7 @@ pub(super) fn on_boundaries(text: &str, range: &Range<usize>, ambiguous: bool) -
     }
     if ambiguous {
         let joined = |c: Option<char>, beyond: Option<char>| {
-            matches!(c, Some('-' | '\'' | '@')) && beyond.is_some_and(is_word_char)
+            matches!(c, Some('-' | '\'' | '@' | '&')) && beyond.is_some_and(is_word_char)
         };
         if joined(prev, before.next()) || joined(next, after.next()) {
             return false;
@@ -160,7 +160,12 @@ fn is_list_line(line: &str) -> bool {
 /// Title Case phrase ("Head Chef"), not in a line without lower case.
 fn case_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
     let found = &text[range.clone()];
-    if found != name || name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    // A name written all in lower case ("optimism", an id) says nothing by
+    // its case; one letter ("C", "R") is too often a grade or an initial.
+    if found != name
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || !name.chars().any(char::is_uppercase)
+    {
         return false;
     }
     let (start, end) = line_bounds(text, range.start);
