@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app, shows_role};
+use common::{app, app_sized, shows_role};
 
 use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
@@ -88,6 +88,7 @@ fn quick_start_marks_the_chips_and_ranks_best_fit() {
     assert!(percents(&h).iter().all(|p| *p == 0), "nothing marked yet");
     click(&mut h, "Quick start: what have you worked with?");
     h.get_by_label("What have you worked with?");
+    h.check_accessibility();
     for name in ["Python", "SQL", "Git", "Linux", "Docker"] {
         h.get_all_by_label(name).next().unwrap().click();
         h.run();
@@ -116,6 +117,7 @@ fn a_pasted_cv_is_reviewed_then_marked_at_one_level() {
         CV,
     );
     h.get_by_label("Found 6 technologies; untick any that are wrong.");
+    h.check_accessibility();
     // Go and Python were both found on line 2, and each says so.
     assert_eq!(
         h.get_all_by_label_contains("line 2: Built payment services in Golang")
@@ -154,6 +156,7 @@ fn a_job_ad_shows_what_it_asks_what_i_have_and_similar_roles() {
     h.get_by_label_contains("You have (1)");
     h.get_by_label_contains("You lack (4)");
     h.get_by_label("Roles whose stacks it most resembles");
+    h.check_accessibility();
     click(&mut h, "Data Engineer");
     assert!(shows_role(&h, "Data Engineer"));
 }
@@ -167,6 +170,7 @@ fn a_technology_page_opens_from_a_checklist_item_and_back_returns() {
     h.get_by_role_and_label(Role::Label, "PostgreSQL");
     h.get_by_label_contains("Roles that list it (");
     h.get_by_label("Usually comes with");
+    h.check_accessibility();
     // Levels set here count everywhere.
     click(&mut h, "How well you know PostgreSQL");
     click(&mut h, "Use it at work");
@@ -192,9 +196,9 @@ fn a_technology_page_opens_from_a_checklist_item_and_back_returns() {
 }
 
 #[test]
-fn the_palette_opens_a_technology_page() {
+fn the_palette_opens_a_technology_page_in_a_small_window() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = app(dir.path(), AppConfig::default());
+    let mut h = app_sized(dir.path(), AppConfig::default(), [800.0, 600.0]);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     h.run();
     type_into(&mut h, "Go to a role, a technology or an action", "kafka");
@@ -203,4 +207,5 @@ fn the_palette_opens_a_technology_page() {
     h.get_by_role_and_label(Role::Label, "Kafka");
     h.get_by_label_contains("Roles that list it (");
     assert!(!shows_role(&h, "Backend Developer"));
+    h.check_accessibility();
 }
