@@ -17,6 +17,19 @@ use crate::state::View;
 
 /// Technologies offered by the quick start.
 pub const QUICK_START_SIZE: usize = 40;
+/// Most of a pasted text read in a frame: a CV is a few KB; far more would
+/// make each keystroke in the box slow.
+const MAX_PASTE_BYTES: usize = 256 * 1024;
+
+/// The first [`MAX_PASTE_BYTES`] of `text`, cut at a character boundary.
+fn head(text: &str) -> &str {
+    let mut end = text.len().min(MAX_PASTE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Search results offered under the Add box.
 const ADD_RESULTS: usize = 8;
 
@@ -193,8 +206,14 @@ impl SkillsInput {
             .is_none_or(|(v, _)| *v != cx.catalog_version);
         if edit.changed() || stale {
             let paste = self.paste.clone();
-            let found = self.recognizer(cx).find(&paste);
+            let found = self.recognizer(cx).find(head(&paste));
             self.found = found.into_iter().map(|f| (f, true)).collect();
+        }
+        if self.paste.len() > MAX_PASTE_BYTES {
+            ui.label(format!(
+                "This text is long: only its first {} KB are read.",
+                MAX_PASTE_BYTES / 1024
+            ));
         }
         ui.checkbox(&mut self.job_ad, "This is a job ad");
         if self.found.is_empty() {
