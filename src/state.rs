@@ -100,6 +100,8 @@ pub struct Settings {
     pub version: u32,
     /// The role shown in the detail panel.
     pub selected: Option<RoleKey>,
+    /// The technology on the technology page, by its key.
+    pub tech: Option<String>,
     /// The search text.
     pub search: String,
     /// Theme.
@@ -125,6 +127,7 @@ impl Default for Settings {
         Self {
             version: SETTINGS_VERSION,
             selected: None,
+            tech: None,
             search: String::new(),
             theme: ThemeChoice::System,
             view: View::Role,

@@ -68,7 +68,12 @@ impl CareerAtlasApp {
             self.history.back.push(current);
         }
         self.history.forward.clear();
+        self.show_tech(tech);
+    }
+
+    fn show_tech(&mut self, tech: TechId) {
         self.selected_tech = Some(tech);
+        self.settings.tech = Some(self.catalog.tech(tech).key.clone());
         self.settings.view = View::Technology;
     }
 
@@ -96,10 +101,7 @@ impl CareerAtlasApp {
                         self.settings.view = View::Role;
                     }
                 }),
-                Place::Tech(key) => self.catalog.find_tech(key).map(|t| {
-                    self.selected_tech = Some(t);
-                    self.settings.view = View::Technology;
-                }),
+                Place::Tech(key) => self.catalog.find_tech(key).map(|t| self.show_tech(t)),
             };
             if arrived.is_some() {
                 if let Some(cur) = current {

@@ -83,8 +83,13 @@ impl CareerAtlasApp {
             },
         };
         app.set_selected(selected);
-        // Which technology was shown is not saved: start on its role instead.
-        if app.settings.view == crate::state::View::Technology {
+        app.selected_tech = app
+            .settings
+            .tech
+            .as_deref()
+            .and_then(|k| app.catalog.find_tech(k));
+        // A technology page whose technology has gone starts on the role instead.
+        if app.settings.view == crate::state::View::Technology && app.selected_tech.is_none() {
             app.settings.view = crate::state::View::Role;
         }
         app.refresh_fit();

@@ -333,6 +333,8 @@ impl SkillsInput {
             .is_none_or(|(v, _)| *v != cx.catalog_version);
         if stale {
             self.popular = Some((cx.catalog_version, most_listed(cx, QUICK_START_SIZE)));
+            // Technology ids are positions in the catalog they came from.
+            self.chosen.clear();
         }
         let Some((_, popular)) = &self.popular else {
             return;
