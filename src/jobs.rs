@@ -210,7 +210,7 @@ impl Jobs {
                 Err(e) => return JobEvent::Saved(what, Some(Err(e))),
             };
             let result = picker.save_file(&default_name).map(|path| {
-                crate::store::write_file_atomically(&path, &bytes)
+                crate::store::write_atomically(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });

@@ -261,8 +261,9 @@ fn the_salary_chart_lists_exact_figures_with_their_source() {
     let mut harness = app_in(dir.path());
     open_role(&mut harness, "Backend Developer");
     harness.get_by_label_contains("United States · USD · per year");
-    harness.get_by_label_contains("Source: BLS OEWS May 2024");
-    harness.get_by_label("$90,930");
+    // May 2025 is the primary BLS period since issue 16 (was May 2024).
+    harness.get_by_label_contains("Source: BLS OEWS May 2025");
+    harness.get_by_label("$92,650");
     // The founding brief's levels are one click away.
     harness
         .get_by_label_contains("Founding brief")
@@ -304,6 +305,8 @@ fn a_second_window_over_the_same_data_never_overwrites_the_first() {
     first.run();
     first.get_by_role_and_label(Role::CheckBox, "Go").click();
     first.run();
+    // Saving happens off the frame; wait for it before reading the disk.
+    first.state_mut().flush();
     let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();
 
     let mut second = app_in(dir.path());
@@ -315,6 +318,7 @@ fn a_second_window_over_the_same_data_never_overwrites_the_first() {
     second.run();
     second.get_by_role_and_label(Role::CheckBox, "Rust").click();
     second.run();
+    second.state_mut().flush();
     assert_eq!(
         std::fs::read_to_string(dir.path().join("profile.json")).unwrap(),
         saved
@@ -441,15 +445,14 @@ fn settings_from_a_newer_version_are_left_untouched_and_the_person_is_told() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), newer);
 }
 
-/// The app is killed (no exit, no save) two seconds after two quick ticks:
-/// both are on disk, because the frame asks to be woken for the write it
-/// held back.
+/// Two quick ticks, then no frame at all (the window is frozen or killed):
+/// both are on disk within a second, because writing is the background
+/// writer's work, not the frame's. `tests/kill.rs` kills a real process.
 #[test]
 fn quick_changes_are_on_disk_within_two_seconds_without_a_clean_exit() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path());
     open_role(&mut harness, "Backend Developer");
-    let started = std::time::Instant::now();
     for name in ["Go", "Rust"] {
         harness
             .get_by_role_and_label(Role::CheckBox, name)
@@ -458,16 +461,7 @@ fn quick_changes_are_on_disk_within_two_seconds_without_a_clean_exit() {
         harness.get_by_role_and_label(Role::CheckBox, name).click();
         harness.run();
     }
-    // The second tick came too soon after the first to be written at once;
-    // the app asked for the frame that writes it.
-    let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-    assert!(
-        delay <= std::time::Duration::from_secs(1),
-        "asked to be woken in {delay:?}"
-    );
-    std::thread::sleep(delay);
-    harness.step();
-    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    std::thread::sleep(std::time::Duration::from_secs(1));
     // Killed: neither eframe's save nor anything else runs.
     std::mem::forget(harness);
     let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();

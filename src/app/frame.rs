@@ -106,9 +106,6 @@ impl CareerAtlasApp {
         for c in commands {
             self.apply(&ctx, c);
         }
-        if let Some(wait) = self.write_due(std::time::Instant::now()) {
-            // Come back when the next coalesced write is due, even if idle.
-            ctx.request_repaint_after(wait);
-        }
+        self.hand_over();
     }
 }

@@ -206,11 +206,15 @@ impl eframe::App for CareerAtlasApp {
         self.frame_ui(ui);
     }
 
+    /// eframe's periodic save: hands over what changed, without waiting for
+    /// the disk (a dataset copy may still be being written).
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
-        self.flush();
+        self.hand_over();
     }
 
+    /// Exit: removed datasets' copies go, then everything waits for the disk.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.forget_removed();
+        self.flush();
     }
 }

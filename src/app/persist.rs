@@ -1,35 +1,32 @@
 //! Every disk write of the app goes through this file. A change only marks
-//! what is unsaved (`mark_profile_dirty`, `mark_settings_dirty`,
-//! `mark_library_dirty`); [`CareerAtlasApp::write_due`] writes it after the
-//! frame's commands are applied, at most once per [`COALESCE`] per file, so a
-//! burst of changes (a note typed key by key, ticks in a row) costs one write
-//! at its start and one at its end; [`CareerAtlasApp::flush`] writes everything
-//! unsaved at once (eframe's periodic save, exit).
-//!
-//! The writes themselves are the store's synchronous functions for now; a
-//! background writer can take them over behind these same calls.
+//! what is unsaved (`mark_profile_dirty`, `mark_library_dirty`; settings are
+//! compared with what was last saved); after the frame's commands, [`CareerAtlasApp::hand_over`]
+//! serialises what is dirty and hands it to the store's background
+//! [`Writer`], which coalesces a burst (a note typed key by key) into one
+//! write and does the disk work on its own thread. So no frame waits for a
+//! disk, and a change is on disk well within a second even if no frame ever
+//! runs again (the kill tests in `tests/kill.rs` and `tests/ui.rs`).
+//! [`CareerAtlasApp::flush`] blocks until everything is written: for exit
+//! and tests only.
 
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use super::CareerAtlasApp;
 use crate::state::Settings;
-use crate::store::{SETTINGS_FILE, Store, StoreError};
+use crate::store::{Store, StoreError, Writer};
 use crate::ui::Notice;
-
-/// The shortest time between two writes of one file.
-pub const COALESCE: Duration = Duration::from_secs(1);
 
 /// Where things are saved, what may be written there, and what is unsaved.
 pub(super) struct Persistence {
-    /// `None`: everything stays in memory.
-    store: Option<Store>,
+    /// `None`: everything stays in memory (no data folder, or the writer
+    /// thread could not start).
+    writer: Option<Writer>,
     /// Held while this window may write the data folder.
     _lock: Option<std::fs::File>,
     writable: Writable,
-    profile: Slot,
-    settings: Slot,
-    library: Slot,
-    /// The settings as last read or written, to notice that they changed.
+    profile_dirty: bool,
+    library_dirty: bool,
+    /// The settings as last read or handed over, to notice that they changed.
     settings_saved: Option<Settings>,
 }
 
@@ -43,173 +40,119 @@ pub(super) struct Writable {
     pub library: bool,
 }
 
-/// One saved file: whether it has unsaved changes, and when it was last written.
-#[derive(Debug, Default)]
-struct Slot {
-    dirty: bool,
-    written_at: Option<Instant>,
-}
-
-impl Slot {
-    /// How long until this file may be written again (zero: now); `None`
-    /// when it has nothing to write.
-    fn wait(&self, now: Instant) -> Option<Duration> {
-        if !self.dirty {
-            return None;
-        }
-        Some(
-            self.written_at
-                .map_or(Duration::ZERO, |t| COALESCE.saturating_sub(now - t)),
-        )
-    }
-}
-
 impl Persistence {
-    /// `settings_saved` is what the settings file holds (`None` when there is
-    /// none yet, so the first frame writes it).
+    /// Starts the writer for `store`; `settings_saved` is what the settings
+    /// file holds (`None` when there is none yet, so the first frame writes
+    /// it). When the writer thread cannot start, says so in `notices` and
+    /// saves nothing this session.
     pub(super) fn new(
         store: Option<Store>,
         lock: Option<std::fs::File>,
         writable: Writable,
         settings_saved: Option<Settings>,
+        wake: Arc<dyn Fn() + Send + Sync>,
+        notices: &mut Vec<Notice>,
     ) -> Self {
+        let writer = store.and_then(|s| match Writer::start(s, wake) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                notices.push(Notice::warning(format!(
+                    "Career Atlas could not start saving ({e}). Everything works, but changes will not be saved this session."
+                )));
+                None
+            }
+        });
         Self {
-            store,
+            writer,
             _lock: lock,
             writable,
-            profile: Slot::default(),
-            settings: Slot::default(),
-            library: Slot::default(),
+            profile_dirty: false,
+            library_dirty: false,
             settings_saved,
         }
     }
 }
 
-/// Which files to write.
-#[derive(Clone, Copy)]
-enum When {
-    /// Those whose coalescing time is up.
-    Due(Instant),
-    /// All unsaved ones.
-    Now,
-}
-
 impl CareerAtlasApp {
     /// The profile changed (a tick, a level, a note, a merge).
     pub(super) fn mark_profile_dirty(&mut self) {
-        self.persist.profile.dirty = true;
-    }
-
-    /// The settings changed.
-    pub(super) fn mark_settings_dirty(&mut self) {
-        self.persist.settings.dirty = true;
+        self.persist.profile_dirty = true;
     }
 
     /// The list of imported datasets changed.
     pub(super) fn mark_library_dirty(&mut self) {
-        self.persist.library.dirty = true;
+        self.persist.library_dirty = true;
     }
 
-    /// Copies an imported file's bytes into the library folder under `file`.
-    pub(super) fn store_dataset_copy(&mut self, file: &str, bytes: &[u8]) {
-        if !self.persist.writable.library {
-            return;
-        }
-        if let Some(store) = &self.persist.store
-            && let Err(e) = store.save_dataset_copy(file, bytes)
+    /// Copies an imported file's bytes into the library folder under `file`,
+    /// off the UI thread (up to 100 MB). Call it before marking the library
+    /// dirty, so the index is written after the copy it names.
+    pub(super) fn store_dataset_copy(&mut self, file: &str, bytes: &Arc<[u8]>) {
+        if let Some(writer) = &self.persist.writer
+            && self.persist.writable.library
         {
-            self.report_store_error(&e);
+            writer.save_dataset_copy(file, Arc::clone(bytes));
         }
     }
 
-    /// Writes what is unsaved and due at `now`; returns how long until the
-    /// next write falls due, if something is still waiting.
-    pub(super) fn write_due(&mut self, now: Instant) -> Option<Duration> {
-        self.write(When::Due(now));
-        [
-            &self.persist.profile,
-            &self.persist.settings,
-            &self.persist.library,
-        ]
-        .iter()
-        .filter_map(|slot| slot.wait(now))
-        .min()
+    /// Hands what changed since the last frame to the writer and shows what
+    /// it could not write. Cheap: serialising a profile of a few hundred
+    /// skills takes well under a millisecond; the disk work is the writer's.
+    pub(super) fn hand_over(&mut self) {
+        let settings_changed = self.persist.settings_saved.as_ref() != Some(&self.settings);
+        let p = &mut self.persist;
+        if let Some(writer) = &p.writer {
+            if std::mem::take(&mut p.profile_dirty) && p.writable.profile {
+                writer.save(&self.profile);
+            }
+            if std::mem::take(&mut p.library_dirty) && p.writable.library {
+                writer.save(&self.library.index);
+            }
+            if settings_changed && p.writable.settings {
+                writer.save(&self.settings);
+            }
+        } else {
+            p.profile_dirty = false;
+            p.library_dirty = false;
+        }
+        if settings_changed {
+            p.settings_saved = Some(self.settings.clone());
+        }
+        self.report_write_failures();
     }
 
-    /// Writes every unsaved change now (eframe's periodic save, and exit).
+    /// Hands over every change and blocks until it is on disk (exit, tests;
+    /// never inside a frame).
     pub fn flush(&mut self) {
-        self.write(When::Now);
+        self.hand_over();
+        if let Some(writer) = &self.persist.writer {
+            writer.flush();
+        }
+        self.report_write_failures();
     }
 
     /// Deletes the copies of datasets removed this session (on exit, so that
-    /// Undo works until then), after saving the list that no longer names them.
+    /// Undo works until then), after the list that no longer names them.
+    /// A window that may not write the library never deletes its files.
     pub fn forget_removed(&mut self) {
-        self.flush();
-        if let Some(store) = &self.persist.store
+        self.hand_over();
+        if let Some(writer) = &self.persist.writer
             && self.persist.writable.library
         {
             for r in self.library.removed.drain(..) {
-                store.remove_dataset_copy(&r.entry.file);
+                writer.remove_dataset_copy(&r.entry.file);
             }
         }
     }
 
-    fn write(&mut self, when: When) {
-        if self.persist.settings_saved.as_ref() != Some(&self.settings) {
-            self.mark_settings_dirty();
-        }
-        let (now, due_only) = match when {
-            When::Now => (Instant::now(), false),
-            When::Due(now) => (now, true),
-        };
-        let due = |slot: &Slot| {
-            if due_only {
-                slot.wait(now) == Some(Duration::ZERO)
-            } else {
-                slot.dirty
-            }
-        };
-        let written = || Slot {
-            dirty: false,
-            written_at: Some(now),
-        };
-        let writable = self.persist.writable;
-        let mut errors = Vec::new();
-        let Some(store) = &self.persist.store else {
-            // In memory only: nothing to write, ever.
-            self.persist.profile.dirty = false;
-            self.persist.settings.dirty = false;
-            self.persist.library.dirty = false;
-            self.persist.settings_saved = Some(self.settings.clone());
-            return;
-        };
-        if due(&self.persist.profile) {
-            if writable.profile
-                && let Err(e) = store.save_profile(&self.profile)
-            {
-                errors.push(e);
-            }
-            self.persist.profile = written();
-        }
-        if due(&self.persist.library) {
-            if writable.library
-                && let Err(e) = store.save_library(&self.library.index)
-            {
-                errors.push(e);
-            }
-            self.persist.library = written();
-        }
-        if due(&self.persist.settings) {
-            if writable.settings
-                && let Err(e) = store.write_json(SETTINGS_FILE, &self.settings)
-            {
-                // Settings are a convenience: a failed write is logged, not shown.
-                log::warn!("settings not saved: {e}");
-            }
-            self.persist.settings = written();
-            self.persist.settings_saved = Some(self.settings.clone());
-        }
-        for e in errors {
+    fn report_write_failures(&mut self) {
+        let failures = self
+            .persist
+            .writer
+            .as_ref()
+            .map(Writer::take_failures)
+            .unwrap_or_default();
+        for e in failures {
             self.report_store_error(&e);
         }
     }
@@ -221,6 +164,12 @@ impl CareerAtlasApp {
             self.notices.push(Notice::warning(text));
         }
     }
+
+    /// Files the writer has written or removed so far (for tests).
+    #[cfg(test)]
+    fn writes_done(&self) -> usize {
+        self.persist.writer.as_ref().map_or(0, Writer::writes_done)
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +180,7 @@ mod tests {
     use super::*;
     use crate::app::AppConfig;
     use crate::model::TechId;
+    use crate::store::SETTINGS_FILE;
     use crate::ui::Command;
 
     fn app(dir: &Path) -> CareerAtlasApp {
@@ -246,51 +196,43 @@ mod tests {
     }
 
     #[test]
-    fn a_burst_of_note_edits_is_written_at_its_start_and_once_at_its_end() {
+    fn a_burst_of_note_edits_is_one_write() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app(dir.path());
+        app.flush();
+        let before = app.writes_done();
         let ctx = egui::Context::default();
-        let start = Instant::now();
         app.apply(&ctx, Command::SetTicked(TechId(0), true));
-        assert_eq!(
-            app.write_due(start),
-            None,
-            "the first change is written at once"
-        );
-        assert!(saved_profile(dir.path()).contains("\"level\""));
-
-        // Typed key by key within the second: nothing more is written yet.
-        let mut waits = Vec::new();
-        for (i, note) in ["r", "re", "rea", "read"].into_iter().enumerate() {
+        app.hand_over();
+        // Typed key by key, one frame each.
+        for note in ["r", "re", "rea", "read"] {
             app.apply(&ctx, Command::SetNote(TechId(0), note.into()));
-            let at = start + Duration::from_millis(100 * (i as u64 + 1));
-            waits.push(app.write_due(at));
+            app.hand_over();
         }
-        assert!(
-            !saved_profile(dir.path()).contains("\"note\""),
-            "a write per keystroke"
-        );
-        // Each frame is told when to come back for the trailing write.
-        assert_eq!(waits.last(), Some(&Some(Duration::from_millis(600))));
-
-        // The frame that comes back then writes the whole note, once.
-        assert_eq!(app.write_due(start + COALESCE), None);
+        app.flush();
         assert!(saved_profile(dir.path()).contains("\"read\""));
+        // The writer gathers what comes within its coalescing time: the tick
+        // and the four keystrokes reach the disk as one or two writes.
+        let writes = app.writes_done() - before;
+        assert!((1..=2).contains(&writes), "{writes} writes");
     }
 
     #[test]
-    fn flush_writes_what_is_unsaved_at_once() {
+    fn a_change_reaches_the_disk_without_another_frame() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app(dir.path());
         let ctx = egui::Context::default();
-        let now = Instant::now();
         app.apply(&ctx, Command::SetTicked(TechId(0), true));
-        app.write_due(now);
         app.apply(&ctx, Command::SetNote(TechId(0), "kept".into()));
-        assert!(app.write_due(now).is_some());
-        app.flush();
-        assert!(saved_profile(dir.path()).contains("\"kept\""));
-        assert_eq!(app.write_due(now), None, "nothing left to write");
+        app.hand_over();
+        let start = std::time::Instant::now();
+        while !saved_profile(dir.path()).contains("\"kept\"") {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(2),
+                "not on disk after 2 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
     }
 
     #[test]
@@ -299,18 +241,17 @@ mod tests {
         let mut app = app(dir.path());
         let ctx = egui::Context::default();
         let settings = dir.path().join(SETTINGS_FILE);
-        let start = Instant::now();
         // The first start writes the settings (so the welcome is not shown again).
-        app.write_due(start);
+        app.flush();
         let first = std::fs::read_to_string(&settings).unwrap();
-        let later = start + COALESCE * 2;
-        assert_eq!(
-            app.write_due(later),
-            None,
-            "nothing changed, nothing to write"
-        );
+        let writes = app.writes_done();
+        for _ in 0..5 {
+            app.hand_over();
+        }
+        app.flush();
+        assert_eq!(app.writes_done(), writes, "nothing changed, nothing written");
         app.apply(&ctx, Command::SetSortByFit(true));
-        assert_eq!(app.write_due(later), None);
+        app.flush();
         let second = std::fs::read_to_string(&settings).unwrap();
         assert_ne!(first, second);
         assert!(second.contains("\"sort_by_fit\": true"), "{second}");

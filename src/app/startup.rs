@@ -12,9 +12,9 @@ use crate::model::catalog::{DatasetOrigin, LoadedDataset};
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, ReadContext, RoleIdx, bundled_dataset, read_dataset};
-use crate::state::{SETTINGS_VERSION, Settings};
+use crate::state::Settings;
 use crate::store::library::LibraryIndex;
-use crate::store::{SETTINGS_FILE, Store};
+use crate::store::{Store, StoreError};
 use crate::ui::{Notice, text};
 
 /// Shown once, on the first start.
@@ -57,6 +57,8 @@ impl CareerAtlasApp {
                 library: writable && library_writable,
             },
             settings_saved,
+            Arc::clone(&wake),
+            &mut notices,
         );
         let mut app = Self {
             settings,
@@ -161,24 +163,26 @@ fn load_settings(
     store: Option<&Store>,
     notices: &mut Vec<Notice>,
 ) -> (Settings, Option<Settings>, bool) {
-    match store.map(|s| s.read_json_recovering::<Settings>(SETTINGS_FILE)) {
-        // In memory, or a damaged file set aside (the store says so).
+    match store.map(Store::load::<Settings>) {
+        // In memory, or a damaged file set aside with no good copy: settings
+        // are a convenience, so the usual ones are enough.
         None | Some(Ok((None, Some(_)))) => (Settings::default(), None, true),
-        Some(Ok((Some(s), _))) if s.version <= SETTINGS_VERSION => (s.clone(), Some(s), true),
-        Some(Ok((Some(s), _))) => {
-            notices.push(Notice::warning(format!(
-                "Your settings were saved by a newer version of Career Atlas (format {}). This window starts with the usual settings and leaves that file as it is.",
-                s.version
-            )));
-            (Settings::default(), None, false)
-        }
+        Some(Ok((Some(s), _))) => (s.clone(), Some(s), true),
         Some(Ok((None, None))) => {
             notices.push(Notice::info(WELCOME));
             (Settings::default(), None, true)
         }
+        Some(Err(StoreError::TooNew { found, .. })) => {
+            notices.push(Notice::warning(format!(
+                "Your settings were saved by a newer version of Career Atlas (format {found}). This window starts with the usual settings and leaves that file as it is."
+            )));
+            (Settings::default(), None, false)
+        }
         Some(Err(e)) => {
-            log::warn!("settings not loaded: {e}");
-            (Settings::default(), None, true)
+            notices.push(Notice::warning(format!(
+                "Your settings could not be read ({e}). This window starts with the usual settings and leaves that file as it is."
+            )));
+            (Settings::default(), None, false)
         }
     }
 }
