@@ -249,7 +249,11 @@ mod tests {
             app.hand_over();
         }
         app.flush();
-        assert_eq!(app.writes_done(), writes, "nothing changed, nothing written");
+        assert_eq!(
+            app.writes_done(),
+            writes,
+            "nothing changed, nothing written"
+        );
         app.apply(&ctx, Command::SetSortByFit(true));
         app.flush();
         let second = std::fs::read_to_string(&settings).unwrap();
