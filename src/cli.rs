@@ -31,6 +31,8 @@ Usage:
                                    check role files; one line per problem:
                                    FILE:LINE:COL: error|warning: PATH: message
                                    (FILE `-` reads standard input)
+  career-atlas skills from-text FILE|- [--profile OUT] [--level L]
+                                   list the technologies a CV or job ad names
   career-atlas --help | --version
 
 Exit status of validate: 0 all files valid, 1 a file is invalid,

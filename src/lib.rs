@@ -10,11 +10,13 @@
 //!   commands, never write to disk, never import `app`;
 //! - [`jobs`]: background jobs — imports, file dialogs, exports — off the UI thread;
 //! - [`cli`]: the command line (`career-atlas validate FILE...`);
+//! - [`cli_skills`]: `career-atlas skills from-text FILE|-`;
 //! - [`input`]: reading a file, pipe or standard input with a size limit;
 //! - [`fonts`]: installed fonts as fallbacks for text in any script.
 
 pub mod app;
 pub mod cli;
+pub mod cli_skills;
 pub mod fonts;
 pub mod input;
 pub mod jobs;

@@ -18,7 +18,22 @@ fn main() -> ExitCode {
 }
 
 fn run() -> i32 {
-    let invocation = match cli::parse(std::env::args_os().skip(1)) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if args.first().is_some_and(|a| a == "skills") {
+        // Its own small parser; a name that is not UTF-8 is shown lossily and
+        // then not found (exit 2), never a panic.
+        let rest: Vec<String> = args[1..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        return career_atlas::cli_skills::run(
+            &rest,
+            &mut std::io::stdin(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
+    }
+    let invocation = match cli::parse(args) {
         Ok(i) => i,
         Err(message) => {
             eprintln!("career-atlas: {message}\n\n{}", cli::USAGE);

@@ -21,6 +21,14 @@ impl CareerAtlasApp {
                 self.open(role);
                 self.settings.view = View::Role;
             }
+            Command::OpenTech(tech) => self.open_tech(tech),
+            Command::SetLevels(levels) => {
+                for (tech, level) in levels {
+                    let info = self.catalog.tech(tech).clone();
+                    self.profile.set_level(&info, level);
+                }
+                self.profile_changed();
+            }
             Command::Back => self.step_history(false),
             Command::Forward => self.step_history(true),
             Command::SetTicked(tech, ticked) => {
@@ -203,5 +211,23 @@ mod tests {
         assert!(app.profile.skill(app.catalog.tech(TechId(0))).is_some());
         app.apply(&ctx, Command::SetTicked(TechId(0), true));
         assert_ne!(app.fit_version, before, "a tick changes fit");
+    }
+
+    #[test]
+    fn thirty_levels_at_once_are_one_profile_change_and_one_fit() {
+        let mut app = CareerAtlasApp::with_config(AppConfig::default(), Arc::new(|| {}));
+        let ctx = egui::Context::default();
+        let before = app.fit_version;
+        let levels = (0..30)
+            .map(|i| (TechId(i), crate::model::profile::Proficiency::AtWork))
+            .collect();
+        app.apply(&ctx, Command::SetLevels(levels));
+        assert_eq!(
+            app.fit_version,
+            before.wrapping_add(1),
+            "one recompute for the batch"
+        );
+        assert_eq!(app.profile.skills.len(), 30);
+        assert!(app.fit.fits.iter().flatten().any(|f| *f > 0.0));
     }
 }

@@ -28,6 +28,8 @@ impl CareerAtlasApp {
                     role_list,
                     palette,
                     salaries,
+                    skills_input,
+                    tech_page,
                 },
             settings,
             catalog,
@@ -36,6 +38,8 @@ impl CareerAtlasApp {
             fit,
             library,
             selected,
+            selected_tech,
+            catalog_version,
             history,
             notices,
             salary_table,
@@ -53,6 +57,8 @@ impl CareerAtlasApp {
             openers: &fit.openers,
             settings,
             selected: *selected,
+            tech: *selected_tech,
+            catalog_version: *catalog_version,
             in_view: role_list.order(),
             in_view_version: role_list.version(),
             salary_table: *salary_table,
@@ -78,7 +84,11 @@ impl CareerAtlasApp {
             });
         egui::CentralPanel::default().show(ui, |ui| match cx.settings.view {
             View::Role => ui::role_detail::ui(ui, &cx, detail_to_top, out),
-            View::MySkills => ui::my_skills::ui(ui, &cx, out),
+            View::MySkills => {
+                skills_input.ui(ui, &cx, out);
+                ui::my_skills::ui(ui, &cx, out);
+            }
+            View::Technology => tech_page.ui(ui, &cx, out),
             View::BestFit => ui::best_fit::ui(ui, &cx, out),
             View::Plan => ui::plan::ui(ui, &cx, out),
             View::Compare => ui::compare::ui(ui, &cx, out),

@@ -1,15 +1,26 @@
-//! Where the person has been: Back and Forward between roles, and moving
-//! through the list with the arrow keys. Entries are role keys, not indices,
-//! so they survive datasets coming and going.
+//! Where the person has been: Back and Forward across roles and technology
+//! pages, and moving through the list with the arrow keys. Entries are role
+//! keys and technology keys, not indices, so they survive datasets coming and
+//! going.
 
 use super::CareerAtlasApp;
-use crate::model::{RoleIdx, RoleKey};
+use crate::model::{RoleIdx, RoleKey, TechId};
+use crate::state::View;
 
-/// Roles visited before the current one, and those left by going Back.
+/// A page Back and Forward can return to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Place {
+    /// A role's page.
+    Role(RoleKey),
+    /// A technology's page, by its key.
+    Tech(String),
+}
+
+/// Places visited before the current one, and those left by going Back.
 #[derive(Debug, Default)]
 pub(super) struct History {
-    back: Vec<RoleKey>,
-    forward: Vec<RoleKey>,
+    back: Vec<Place>,
+    forward: Vec<Place>,
 }
 
 impl History {
@@ -25,16 +36,45 @@ impl History {
 }
 
 impl CareerAtlasApp {
+    /// Where the person is now: the technology page while it is shown, else
+    /// the selected role.
+    fn current_place(&self) -> Option<Place> {
+        if self.settings.view == View::Technology
+            && let Some(t) = self.selected_tech
+        {
+            return Some(Place::Tech(self.catalog.tech(t).key.clone()));
+        }
+        self.selected.map(|r| Place::Role(self.catalog.role_key(r)))
+    }
+
     /// Goes to a role, remembering where we were.
     pub(super) fn open(&mut self, role: RoleIdx) {
-        if self.selected == Some(role) {
+        if self.selected == Some(role) && self.settings.view != View::Technology {
             return;
         }
-        if let Some(current) = self.selected {
-            self.history.back.push(self.catalog.role_key(current));
+        if let Some(current) = self.current_place() {
+            self.history.back.push(current);
         }
         self.history.forward.clear();
         self.show(role);
+    }
+
+    /// Goes to a technology's page, remembering where we were.
+    pub(super) fn open_tech(&mut self, tech: TechId) {
+        if self.settings.view == View::Technology && self.selected_tech == Some(tech) {
+            return;
+        }
+        if let Some(current) = self.current_place() {
+            self.history.back.push(current);
+        }
+        self.history.forward.clear();
+        self.show_tech(tech);
+    }
+
+    fn show_tech(&mut self, tech: TechId) {
+        self.selected_tech = Some(tech);
+        self.settings.tech = Some(self.catalog.tech(tech).key.clone());
+        self.settings.view = View::Technology;
     }
 
     fn show(&mut self, role: RoleIdx) {
@@ -44,23 +84,33 @@ impl CareerAtlasApp {
         self.pending.scroll_detail_to_top = true;
     }
 
-    /// Back (`forward` false) or Forward, skipping roles whose dataset has gone since.
+    /// Back (`forward` false) or Forward, skipping places whose dataset has gone since.
     pub(super) fn step_history(&mut self, forward: bool) {
-        let History {
-            back,
-            forward: ahead,
-        } = &mut self.history;
-        let (from, to) = if forward {
-            (ahead, back)
-        } else {
-            (back, ahead)
-        };
-        while let Some(key) = from.pop() {
-            if let Some(role) = self.catalog.find_role(&key) {
-                if let Some(cur) = self.selected {
-                    to.push(self.catalog.role_key(cur));
+        let current = self.current_place();
+        loop {
+            let next = if forward {
+                self.history.forward.pop()
+            } else {
+                self.history.back.pop()
+            };
+            let Some(place) = next else { return };
+            let arrived = match &place {
+                Place::Role(key) => self.catalog.find_role(key).map(|role| {
+                    self.show(role);
+                    if self.settings.view == View::Technology {
+                        self.settings.view = View::Role;
+                    }
+                }),
+                Place::Tech(key) => self.catalog.find_tech(key).map(|t| self.show_tech(t)),
+            };
+            if arrived.is_some() {
+                if let Some(cur) = current {
+                    if forward {
+                        self.history.back.push(cur);
+                    } else {
+                        self.history.forward.push(cur);
+                    }
                 }
-                self.show(role);
                 return;
             }
         }

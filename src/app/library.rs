@@ -93,6 +93,15 @@ impl CareerAtlasApp {
             .and_then(|k| self.catalog.find_role(&k))
             .or_else(|| (!self.catalog.roles.is_empty()).then_some(RoleIdx(0)));
         self.set_selected(selected);
+        // Technology ids are positions in the catalog: find the page's again by key.
+        self.selected_tech = self
+            .settings
+            .tech
+            .as_deref()
+            .and_then(|k| self.catalog.find_tech(k));
+        if self.settings.view == crate::state::View::Technology && self.selected_tech.is_none() {
+            self.settings.view = crate::state::View::Role;
+        }
         self.sync_list();
         self.pending.scroll_list_to_selected = true;
     }

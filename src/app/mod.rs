@@ -26,7 +26,7 @@ use crate::jobs::{FilePicker, Jobs};
 use crate::model::fit;
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
-use crate::model::{Catalog, RoleIdx};
+use crate::model::{Catalog, RoleIdx, TechId};
 use crate::state::{Settings, ThemeChoice};
 use crate::ui::{self, Dialog, Notice};
 
@@ -64,6 +64,8 @@ struct Panels {
     role_list: ui::role_list::RoleList,
     palette: ui::palette::Palette,
     salaries: ui::salaries::Salaries,
+    skills_input: ui::skills_input::SkillsInput,
+    tech_page: ui::tech_page::TechPage,
 }
 
 /// One-shot requests for the next frame's layout.
@@ -95,6 +97,8 @@ pub struct CareerAtlasApp {
     library: library::Library,
     /// The role in the detail panel.
     selected: Option<RoleIdx>,
+    /// The technology on the technology page.
+    selected_tech: Option<TechId>,
     history: history::History,
     /// Messages shown at the top of the window.
     notices: Vec<Notice>,

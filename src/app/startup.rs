@@ -18,7 +18,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::{Notice, text};
 
 /// Shown once, on the first start.
-const WELCOME: &str = "Welcome to Career Atlas. Pick a role on the left and tick the technologies you have used: they stay ticked in every role, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.";
+const WELCOME: &str = "Welcome to Career Atlas. Tell it what you know in seconds: “My skills” opens a quick start of the most listed technologies, or paste your CV there. Ticks on any role page count too, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.";
 
 impl CareerAtlasApp {
     /// Creates the app state; `wake` asks for a repaint when background work ends.
@@ -71,6 +71,7 @@ impl CareerAtlasApp {
             persist,
             library: library::Library::new(index),
             selected: None,
+            selected_tech: None,
             history: history::History::default(),
             notices,
             salary_table: 0,
@@ -84,6 +85,15 @@ impl CareerAtlasApp {
             },
         };
         app.set_selected(selected);
+        app.selected_tech = app
+            .settings
+            .tech
+            .as_deref()
+            .and_then(|k| app.catalog.find_tech(k));
+        // A technology page whose technology has gone starts on the role instead.
+        if app.settings.view == crate::state::View::Technology && app.selected_tech.is_none() {
+            app.settings.view = crate::state::View::Role;
+        }
         app.refresh_fit();
         app.sync_list();
         for path in config.import_files {

@@ -13,6 +13,7 @@ pub mod pay;
 pub mod plan;
 pub mod profile;
 pub mod reader;
+pub mod recognize;
 pub mod schema;
 pub mod search;
 pub mod synthetic;

@@ -17,6 +17,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
     let any_skill = cx.credits.iter().any(|c| *c > 0.0);
     if !any_skill {
         ui.label("Tick the technologies you know on any role page (or set levels in My skills) and the roles that suit you rise to the top.");
+        if ui
+            .button("Quick start: what have you worked with?")
+            .clicked()
+        {
+            out.push(Command::ShowView(crate::state::View::MySkills));
+        }
     }
     ui.separator();
     egui::ScrollArea::vertical()

@@ -95,13 +95,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     ui.end_row();
                 });
             super::theme::section(ui, "Technologies");
-            matrix(ui, cx, &roles);
+            matrix(ui, cx, &roles, out);
             super::theme::section(ui, "Pay on one axis");
             pay_chart(ui, cx, &roles);
         });
 }
 
-fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
+fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx], out: &mut Vec<Command>) {
     let cat = cx.catalog;
     let mut techs: Vec<TechId> = Vec::new();
     for r in roles {
@@ -132,7 +132,13 @@ fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
             ui.end_row();
             for t in techs {
                 let info = cat.tech(t);
-                ui.label(&info.name);
+                if ui
+                    .link(&info.name)
+                    .on_hover_text(format!("Open the page of {}", info.name))
+                    .clicked()
+                {
+                    out.push(Command::OpenTech(t));
+                }
                 for r in roles {
                     match cat.role(*r).techs().find(|i| i.tech == t) {
                         Some(item) => ui.label(item.priority.label().to_lowercase()),

@@ -18,7 +18,9 @@ pub mod role_list;
 pub mod salaries;
 pub mod salary_chart;
 pub mod shortcuts;
+pub mod skills_input;
 pub mod stack_checklist;
+pub mod tech_page;
 pub mod text;
 pub mod theme;
 pub mod top_bar;
@@ -52,6 +54,11 @@ pub struct ViewCx<'a> {
     pub settings: &'a Settings,
     /// The role in the detail panel.
     pub selected: Option<RoleIdx>,
+    /// The technology on the technology page.
+    pub tech: Option<TechId>,
+    /// Changes whenever `catalog` does, so a panel can keep what it derives
+    /// from the catalog (a text matcher, a ranking) until then.
+    pub catalog_version: u64,
     /// The roles the list shows for the current search, in its order.
     pub in_view: &'a [RoleIdx],
     /// Changes whenever `in_view` does, so a view can keep what it derives
@@ -84,7 +91,12 @@ pub struct ViewCx<'a> {
 pub enum Command {
     /// Show a role, remembering the current one for Back.
     Open(RoleIdx),
-    /// Go back to the previous role.
+    /// Show a technology's page, remembering the current place for Back.
+    OpenTech(TechId),
+    /// Set many levels at once (quick start, a pasted CV): one profile
+    /// change, one fit recompute, one save.
+    SetLevels(Vec<(TechId, Proficiency)>),
+    /// Go back to the previous role or technology.
     Back,
     /// Undo a Back.
     Forward,

@@ -106,7 +106,13 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                 super::theme::section(ui, cat);
                 egui::Grid::new(("skills", cat)).num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
                     for (id, t) in marked.iter().filter(|(_, t)| t.category.as_deref().unwrap_or("Other") == cat) {
-                        let label = ui.label(RichText::new(&t.name).strong());
+                        let label = ui.horizontal(|ui| {
+                            let label = ui.label(RichText::new(&t.name).strong());
+                            if super::tech_page::tech_link(ui, &t.name) {
+                                out.push(Command::OpenTech(*id));
+                            }
+                            label
+                        }).inner;
                         let level = cx.profile.level(t);
                         if let Some(new) = proficiency_picker(ui, ("level", id.0), level, &t.name) {
                             out.push(Command::SetLevel(*id, new));

@@ -6,7 +6,6 @@
 use egui::{Key, RichText};
 
 use super::{Command, Dialog, ViewCx, text};
-use crate::model::RoleIdx;
 use crate::state::{ThemeChoice, View};
 
 /// One thing the palette can do.
@@ -78,7 +77,7 @@ pub fn entries(cx: &ViewCx<'_>, query: &str) -> Vec<Entry> {
             command: Command::Open(h.role),
         })
         .collect();
-    // A technology opens the first role that uses it, with the list filtered to it.
+    // A technology opens its own page.
     let techs: Vec<Entry> = cx
         .catalog
         .techs
@@ -87,18 +86,27 @@ pub fn entries(cx: &ViewCx<'_>, query: &str) -> Vec<Entry> {
         .filter(|(_, t)| {
             t.name.to_lowercase().contains(&q) || t.aliases.iter().any(|a| a.to_lowercase() == q)
         })
-        .filter_map(|(i, t)| {
+        .map(|(i, t)| {
             let using = cx.catalog.roles_using(crate::model::TechId(i));
-            let role: RoleIdx = *using.first()?;
-            Some(Entry {
+            Entry {
                 label: format!("{} — in {}", t.name, text::roles(using.len())),
                 kind: "Technology",
-                command: Command::Open(role),
-            })
+                command: Command::OpenTech(crate::model::TechId(i)),
+            }
         })
         .take(5)
         .collect();
-    let mut all = roles;
+    // A technology named exactly ("kafka", "k8s") comes before the roles
+    // that list it; other technology matches after them.
+    let (exact, techs): (Vec<Entry>, Vec<Entry>) = techs.into_iter().partition(|e| {
+        let Command::OpenTech(t) = e.command else {
+            return false;
+        };
+        let info = cx.catalog.tech(t);
+        info.name.to_lowercase() == q || info.aliases.iter().any(|a| a.to_lowercase() == q)
+    });
+    let mut all = exact;
+    all.extend(roles);
     all.extend(techs);
     all.append(&mut out);
     all

@@ -63,7 +63,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     if *pr == Priority::Core {
                         text = text.strong();
                     }
-                    ui.label(text);
+                    // The name itself links to the technology's page.
+                    if ui.link(text).on_hover_text("Open its page").clicked() {
+                        out.push(Command::OpenTech(*t));
+                    }
                 }
             }
             if !p.not_needed.is_empty() {

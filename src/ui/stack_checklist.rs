@@ -88,10 +88,15 @@ pub fn ui(
                         out.push(Command::SetTicked(item.tech, ticked));
                     }
                     let tag = RichText::new(item.priority.label().to_lowercase()).small();
-                    ui.label(if item.priority == Priority::Core {
-                        tag.color(core_color(dark)).strong()
-                    } else {
-                        tag.weak()
+                    ui.horizontal(|ui| {
+                        ui.label(if item.priority == Priority::Core {
+                            tag.color(core_color(dark)).strong()
+                        } else {
+                            tag.weak()
+                        });
+                        if super::tech_page::tech_link(ui, &info.name) {
+                            out.push(Command::OpenTech(item.tech));
+                        }
                     });
                     let level = profile.level(info);
                     if let Some(new) = super::my_skills::proficiency_picker(

@@ -65,14 +65,14 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         ui.separator();
         if ui
             .add_enabled(cx.can_go_back, egui::Button::new("‹ Back"))
-            .on_hover_text("Previous role (Alt+Left)")
+            .on_hover_text("Previous role or technology (Alt+Left)")
             .clicked()
         {
             out.push(Command::Back);
         }
         if ui
             .add_enabled(cx.can_go_forward, egui::Button::new("Forward ›"))
-            .on_hover_text("Next role (Alt+Right)")
+            .on_hover_text("Next role or technology (Alt+Right)")
             .clicked()
         {
             out.push(Command::Forward);
