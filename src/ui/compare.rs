@@ -182,7 +182,11 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
         kinds.push(row_kind);
         // Every row names its kind of figure, so different kinds on one axis
         // are never read as one another.
-        names.push(format!("{} ({})", role.title, row_kind.short()));
+        names.push(format!(
+            "{} · {}",
+            super::text::clip(&role.title, 18),
+            row_kind.tag()
+        ));
         let (lo, hi) = super::salary_chart::extent(t);
         let l0 = &t.levels[0];
         let q1 = l0.p25.unwrap_or(lo);
@@ -221,7 +225,7 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
                 .color(super::theme::warning_color(dark)),
         );
     }
-    super::salary_chart::money_rows_plot("compare_pay", names, &currency)
+    super::salary_chart::money_rows_plot("compare_pay", names, &currency, 32)
         .height((60.0 + 50.0 * n as f32).min(280.0))
         .show(ui, |plot| {
             plot.box_plot(BoxPlot::new("pay", boxes).horizontal());

@@ -67,6 +67,11 @@ pub fn ui(ui: &mut egui::Ui, role: &Role, table_index: usize, out: &mut Vec<Comm
 /// longer ones are cut, with the whole text on hover.
 pub const LABEL_CHARS: usize = 28;
 
+/// Longest row name on a chart's axis, in characters: the axis takes its
+/// width from its longest label, so at 800 points wide a 28-character name
+/// would leave the plot a third of the room.
+pub const AXIS_CHARS: usize = 16;
+
 /// Tab text: the region, plus the start of the source when another table
 /// shares the region; short, the whole source is in [`table_hover`].
 #[must_use]
@@ -167,6 +172,18 @@ impl TableKind {
         }
     }
 
+    /// One word for a crowded axis: "BLS", "survey".
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::BlsPercentiles => "BLS",
+            Self::Percentiles => "percentiles",
+            Self::SurveyMedian => "survey",
+            Self::MedianOnly => "median",
+            Self::Ranges => "ranges",
+        }
+    }
+
     /// A few words for a chart row or a legend: "BLS percentiles".
     #[must_use]
     pub fn short(self) -> &'static str {
@@ -240,11 +257,13 @@ pub fn extent(t: &SalaryTable) -> (f64, f64) {
 }
 
 /// A fixed (no pan, no zoom) plot with money on the x axis and one named
-/// row per entry of `names` on the y axis, the first row at the top.
+/// row per entry of `names` on the y axis, the first row at the top; names
+/// longer than `axis_chars` characters are cut.
 pub fn money_rows_plot<'a>(
     id: impl egui::AsIdSalt,
     names: Vec<String>,
     currency: &str,
+    axis_chars: usize,
 ) -> Plot<'a> {
     let n = names.len();
     let axis_currency = currency.to_string();
@@ -268,7 +287,7 @@ pub fn money_rows_plot<'a>(
                 // the whole name is in each row's hover text.
                 names
                     .get(row)
-                    .map(|name| text::clip(name, LABEL_CHARS).into_owned())
+                    .map(|name| text::clip(name, axis_chars).into_owned())
                     .unwrap_or_default()
             } else {
                 String::new()
@@ -333,7 +352,7 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
     #[allow(clippy::cast_precision_loss)] // a handful of levels
     let height = (70.0 + 46.0 * n as f32).clamp(140.0, 360.0);
 
-    let response = money_rows_plot(("salary_chart", role_id), names, &currency)
+    let response = money_rows_plot(("salary_chart", role_id), names, &currency, AXIS_CHARS)
         .height(height)
         .include_x(left)
         .include_x(right)
@@ -444,6 +463,24 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
                 }
             }
         });
+    // Named for screen readers (and tests) with the span the axis shows.
+    let span = if (hi - lo).abs() < f64::EPSILON {
+        format!("at {}", format_compact(hi, &t.currency))
+    } else {
+        format!(
+            "{} to {}",
+            format_compact(lo, &t.currency),
+            format_compact(hi, &t.currency)
+        )
+    };
+    let label = format!(
+        "Salary chart: {}, {}, {span}",
+        text::count(n, "level", "levels"),
+        statistic_label(t)
+    );
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label));
     response.response.rect
 }
 
