@@ -22,7 +22,9 @@ fn with_fixture(dir: &std::path::Path) -> Harness<'static, CareerAtlasApp> {
     };
     let mut harness = app_sized(dir, config, [WIDTH, 600.0]);
     settle(&mut harness);
-    harness.get_by_role_and_label(Role::Button, "Import").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
     harness.run();
     harness
 }
@@ -35,7 +37,7 @@ fn texts(harness: &Harness<'_, CareerAtlasApp>) -> Vec<(String, egui::Rect)> {
         .filter_map(|n| {
             let a = n.accesskit_node();
             let text = a.label().or_else(|| a.value())?;
-            Some((text.to_string(), n.rect()))
+            Some((text.clone(), n.rect()))
         })
         .collect()
 }
@@ -57,7 +59,7 @@ fn long_level_names_and_a_long_url_leave_the_chart_inside_the_window() {
         rect.width()
     );
     // The axis span reads compact, not "$50000000M".
-    let label = chart.accesskit_node().label().unwrap().to_string();
+    let label = chart.accesskit_node().label().unwrap().clone();
     assert!(label.contains("$195T"), "{label}");
     let all = texts(&harness);
     // Long names are cut with an ellipsis; the figure shows compact.
@@ -65,8 +67,15 @@ fn long_level_names_and_a_long_url_leave_the_chart_inside_the_window() {
         .iter()
         .find(|(t, _)| t.starts_with("Principal_Distinguished"))
         .expect("the long level name is in the figures table");
-    assert!(level.0.ends_with('…') && level.0.chars().count() <= 28, "{}", level.0);
-    assert!(all.iter().any(|(t, _)| t == "$195T"), "no compact figure in the table");
+    assert!(
+        level.0.ends_with('…') && level.0.chars().count() <= 28,
+        "{}",
+        level.0
+    );
+    assert!(
+        all.iter().any(|(t, _)| t == "$195T"),
+        "no compact figure in the table"
+    );
     // Nothing the person reads runs past the window's right edge (the
     // figures table scrolls sideways instead).
     for (t, r) in &all {
@@ -89,7 +98,9 @@ fn a_survey_median_is_captioned_as_one_and_bls_percentiles_as_wages() {
         .find(|(t, _)| t.starts_with("United States (Stack Overflow survey) · USD"))
         .expect("a caption naming region and currency");
     assert!(
-        caption.0.contains("survey median of respondents' total pay"),
+        caption
+            .0
+            .contains("survey median of respondents' total pay"),
         "{}",
         caption.0
     );
@@ -101,14 +112,20 @@ fn a_survey_median_is_captioned_as_one_and_bls_percentiles_as_wages() {
         "a median-only table is called a range"
     );
     let chart = harness.get_by_label_contains("Salary chart:");
-    let label = chart.accesskit_node().label().unwrap().to_string();
-    assert!(label.contains("at $175k") && !label.contains("$175k to $175k"), "{label}");
-    harness.get_by_role_and_label(Role::Button, "United States").click();
+    let label = chart.accesskit_node().label().unwrap().clone();
+    assert!(
+        label.contains("at $175k") && !label.contains("$175k to $175k"),
+        "{label}"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "United States")
+        .click();
     harness.run();
     assert!(
         texts(&harness)
             .iter()
-            .any(|(t, _)| t.starts_with("United States · USD") && t.contains("BLS percentiles of wages")),
+            .any(|(t, _)| t.starts_with("United States · USD")
+                && t.contains("BLS percentiles of wages")),
         "the BLS table's caption does not say what its figures are"
     );
 }
@@ -119,7 +136,9 @@ fn compare_says_when_a_survey_median_and_bls_percentiles_share_the_axis() {
     let mut harness = with_fixture(dir.path());
     for title in ["Survey Median Role", "BLS Percentile Role"] {
         click_row(&mut harness, title);
-        harness.get_by_role_and_label(Role::Button, "Add to compare").click();
+        harness
+            .get_by_role_and_label(Role::Button, "Add to compare")
+            .click();
         harness.run();
     }
     harness.get_by_label("Compare").click();

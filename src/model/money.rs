@@ -136,7 +136,9 @@ mod tests {
         assert_eq!(format_compact(f64::NAN, "USD"), "$?");
         // IDR and VND run to hundreds of millions a year.
         assert_eq!(format_compact(350_000_000.0, "IDR"), "350M IDR");
-        for v in [1.0, 999.0, 1e3, 9.99e5, 1e6, 1e9, 1e12, 9.99e14, 1e15, 1e300] {
+        for v in [
+            1.0, 999.0, 1e3, 9.99e5, 1e6, 1e9, 1e12, 9.99e14, 1e15, 1e300,
+        ] {
             let label = format_compact(v, "USD");
             assert!(label.chars().count() <= 8, "{v} reads {label}");
         }

@@ -4,9 +4,9 @@
 use egui::RichText;
 use egui_plot::{BoxElem, BoxPlot, BoxSpread};
 
+use super::salary_chart::TableKind;
 use super::theme::{chart_fill, chart_stroke};
 use super::{Command, ViewCx};
-use super::salary_chart::TableKind;
 use crate::model::money::format_compact;
 use crate::model::types::SalaryTable;
 use crate::model::{RoleIdx, TechId};

@@ -12,8 +12,8 @@ use egui_plot::{
     Points, Text,
 };
 
-use super::{Command, text};
 use super::theme::{chart_fill, chart_stroke};
+use super::{Command, text};
 use crate::model::money::{format_compact, format_full};
 use crate::model::types::{Level, Role, SalaryTable};
 
@@ -156,7 +156,9 @@ impl TableKind {
                 l.median.is_some() && l.figures().iter().filter(|(_, v)| v.is_some()).count() == 1
             });
         if median_only {
-            if source.to_lowercase().contains("survey") || t.region.to_lowercase().contains("survey") {
+            if source.to_lowercase().contains("survey")
+                || t.region.to_lowercase().contains("survey")
+            {
                 Self::SurveyMedian
             } else {
                 Self::MedianOnly
