@@ -566,13 +566,7 @@ fn figures_grid(ui: &mut egui::Ui, t: &SalaryTable, columns: &[(&str, usize)]) {
                             } else {
                                 ""
                             };
-                            let full = format!("{}{plus}", format_full(v, &t.currency));
-                            if full.chars().count() > FIGURE_CHARS {
-                                let short = format!("{}{plus}", format_compact(v, &t.currency));
-                                ui.label(short).on_hover_text(full);
-                            } else {
-                                ui.label(full);
-                            }
+                            figure_label(ui, v, &t.currency, plus);
                         }
                         None => {
                             ui.label(RichText::new("—").weak());
@@ -582,6 +576,19 @@ fn figures_grid(ui: &mut egui::Ui, t: &SalaryTable, columns: &[(&str, usize)]) {
                 ui.end_row();
             }
         });
+}
+
+/// A figure in a table cell: exact ("$85,000"), or compact ("$195T") with
+/// the exact figure on hover when the exact one would widen its column;
+/// `suffix` follows either ("+" for an open end).
+pub fn figure_label(ui: &mut egui::Ui, value: f64, currency: &str, suffix: &str) -> egui::Response {
+    let full = format!("{}{suffix}", format_full(value, currency));
+    if full.chars().count() > FIGURE_CHARS {
+        let short = format!("{}{suffix}", format_compact(value, currency));
+        ui.label(short).on_hover_text(full)
+    } else {
+        ui.label(full)
+    }
 }
 
 /// Longest exact figure in the table ("$1,234,567,890" is 14); longer ones
