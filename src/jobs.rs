@@ -96,12 +96,32 @@ impl FilePicker for RfdPicker {
 /// What to tell a person whose desktop showed no dialog.
 pub const NO_DIALOG_HELP: &str = "No file dialog could be shown. Install a desktop portal (xdg-desktop-portal with xdg-desktop-portal-gtk or -kde) or zenity, or import by dragging files onto the window or by running: career-atlas FILE.json";
 
+/// A file dialog the app is waiting for.
+struct PendingDialog {
+    /// Tells its answer from that of a dialog the person stopped waiting for.
+    id: u64,
+    /// What the dialog is for, as the waiting line shows it.
+    what: String,
+}
+
+/// Why a file dialog was not opened: another one is still waiting for an
+/// answer; holds what that one is for ("Choose files in the dialog…").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialogBusy(pub String);
+
+/// The waiting line of the import dialog.
+pub const IMPORT_WAIT: &str = "Choose files in the dialog…";
+
 /// Starts background jobs and collects their results.
 pub struct Jobs {
     tx: Sender<JobEvent>,
     rx: Receiver<JobEvent>,
+    /// Dialog answers, tagged with the id of the dialog that gave them.
+    dialog_tx: Sender<(u64, JobEvent)>,
+    dialog_rx: Receiver<(u64, JobEvent)>,
     in_flight: Vec<String>,
-    dialog_open: bool,
+    dialog: Option<PendingDialog>,
+    next_dialog_id: u64,
     wake: Arc<dyn Fn() + Send + Sync>,
 }
 
@@ -110,11 +130,15 @@ impl Jobs {
     #[must_use]
     pub fn new(wake: Arc<dyn Fn() + Send + Sync>) -> Self {
         let (tx, rx) = channel();
+        let (dialog_tx, dialog_rx) = channel();
         Self {
             tx,
             rx,
+            dialog_tx,
+            dialog_rx,
             in_flight: Vec::new(),
-            dialog_open: false,
+            dialog: None,
+            next_dialog_id: 0,
             wake,
         }
     }
@@ -125,10 +149,25 @@ impl Jobs {
         &self.in_flight
     }
 
-    /// True while the file dialog is open.
+    /// True while the app waits for a file dialog.
     #[must_use]
     pub fn dialog_open(&self) -> bool {
-        self.dialog_open
+        self.dialog.is_some()
+    }
+
+    /// What the dialog the app waits for asks ("Choose files in the
+    /// dialog…"), if one is pending.
+    #[must_use]
+    pub fn pending_dialog(&self) -> Option<&str> {
+        self.dialog.as_ref().map(|d| d.what.as_str())
+    }
+
+    /// Stops waiting for the pending dialog, so other dialogs can open. A
+    /// blocked dialog cannot be closed from here; if it answers later, its
+    /// answer still arrives (the person did choose), but it no longer holds
+    /// up the next dialog. Returns false when no dialog was pending.
+    pub fn cancel_dialog(&mut self) -> bool {
+        self.dialog.take().is_some()
     }
 
     /// Reads and checks the file at `path` on a worker thread. `known_role_ids`
@@ -153,12 +192,15 @@ impl Jobs {
     }
 
     /// Opens the file dialog on a worker thread.
-    pub fn open_dialog(&mut self, picker: Arc<dyn FilePicker>) {
-        self.spawn_dialog("file dialog", move || {
+    ///
+    /// # Errors
+    /// [`DialogBusy`] while another dialog is pending.
+    pub fn open_dialog(&mut self, picker: Arc<dyn FilePicker>) -> Result<(), DialogBusy> {
+        self.spawn_dialog("file dialog", IMPORT_WAIT.into(), move || {
             let started = Instant::now();
             let files = picker.pick_files();
             JobEvent::Picked(files, started.elapsed())
-        });
+        })
     }
 
     /// A sender for results produced elsewhere (e.g. a screenshot callback),
@@ -169,30 +211,36 @@ impl Jobs {
     }
 
     /// Asks where to save `bytes` and writes them there atomically, off the UI thread.
+    ///
+    /// # Errors
+    /// [`DialogBusy`] while another dialog is pending.
     pub fn save(
         &mut self,
         picker: Arc<dyn FilePicker>,
         what: &'static str,
         default_name: String,
         bytes: Vec<u8>,
-    ) {
-        self.save_with(picker, what, default_name, move || Ok(bytes));
+    ) -> Result<(), DialogBusy> {
+        self.save_with(picker, what, default_name, move || Ok(bytes))
     }
 
     /// Saves the part of a screenshot inside `rect` (points, at
     /// `pixels_per_point`) as a PNG file chosen in a dialog; cropping and
     /// encoding happen on the worker thread too.
+    ///
+    /// # Errors
+    /// [`DialogBusy`] while another dialog is pending.
     pub fn save_png(
         &mut self,
         picker: Arc<dyn FilePicker>,
         what: &'static str,
         default_name: String,
         shot: (Arc<ColorImage>, Rect, f32),
-    ) {
+    ) -> Result<(), DialogBusy> {
         let (image, rect, pixels_per_point) = shot;
         self.save_with(picker, what, default_name, move || {
             crop_to_png(&image, rect, pixels_per_point)
-        });
+        })
     }
 
     /// Makes the bytes (an encoding error ends the job before any dialog),
@@ -203,8 +251,9 @@ impl Jobs {
         what: &'static str,
         default_name: String,
         make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
-    ) {
-        self.spawn_dialog("save dialog", move || {
+    ) -> Result<(), DialogBusy> {
+        let wait = format!("Choose where to save {what} in the dialog…");
+        self.spawn_dialog("save dialog", wait, move || {
             let bytes = match make() {
                 Ok(b) => b,
                 Err(e) => return JobEvent::Saved(what, Some(Err(e))),
@@ -215,12 +264,16 @@ impl Jobs {
                     .map_err(|e| e.to_string())
             });
             JobEvent::Saved(what, result)
-        });
+        })
     }
 
     /// Asks for a profile file and reads it, off the UI thread.
-    pub fn open_profile(&mut self, picker: Arc<dyn FilePicker>) {
-        self.spawn_dialog("profile dialog", move || {
+    ///
+    /// # Errors
+    /// [`DialogBusy`] while another dialog is pending.
+    pub fn open_profile(&mut self, picker: Arc<dyn FilePicker>) -> Result<(), DialogBusy> {
+        let wait = "Choose a skill profile in the dialog…".to_string();
+        self.spawn_dialog("profile dialog", wait, move || {
             let chosen = picker.pick_files().and_then(|v| v.into_iter().next());
             JobEvent::ProfileRead(chosen.map(|path| {
                 let bytes = read_file(&path)?;
@@ -234,31 +287,49 @@ impl Jobs {
                 }
                 Ok((path, profile))
             }))
-        });
+        })
     }
 
-    fn spawn_dialog(&mut self, name: &str, job: impl FnOnce() -> JobEvent + Send + 'static) {
-        if self.dialog_open {
-            return;
+    /// Runs a dialog job on a named thread, unless a dialog is pending: one
+    /// dialog at a time, as a person can answer only one.
+    fn spawn_dialog(
+        &mut self,
+        name: &str,
+        what: String,
+        job: impl FnOnce() -> JobEvent + Send + 'static,
+    ) -> Result<(), DialogBusy> {
+        if let Some(d) = &self.dialog {
+            return Err(DialogBusy(d.what.clone()));
         }
-        self.dialog_open = true;
-        let tx = self.tx.clone();
+        let id = self.next_dialog_id;
+        self.next_dialog_id += 1;
+        self.dialog = Some(PendingDialog { id, what });
+        let tx = self.dialog_tx.clone();
         let wake = Arc::clone(&self.wake);
         let spawned = std::thread::Builder::new()
             .name(name.into())
             .spawn(move || {
-                let _ = tx.send(job());
+                let _ = tx.send((id, job()));
                 wake();
             });
         if let Err(e) = spawned {
-            self.dialog_open = false;
+            self.dialog = None;
             log::error!("could not start the dialog thread: {e}");
         }
+        Ok(())
     }
 
     /// Takes every result that has arrived.
     pub fn poll(&mut self) -> Vec<JobEvent> {
-        let events: Vec<JobEvent> = self.rx.try_iter().collect();
+        let mut events: Vec<JobEvent> = self.rx.try_iter().collect();
+        for (id, event) in self.dialog_rx.try_iter() {
+            // Only the pending dialog's answer frees the way for the next one;
+            // a cancelled dialog's late answer is applied all the same.
+            if self.dialog.as_ref().is_some_and(|d| d.id == id) {
+                self.dialog = None;
+            }
+            events.push(event);
+        }
         for e in &events {
             match e {
                 JobEvent::Reviewed(r) => {
@@ -267,11 +338,12 @@ impl Jobs {
                         self.in_flight.remove(i);
                     }
                 }
-                JobEvent::Picked(..) | JobEvent::Saved(..) | JobEvent::ProfileRead(..) => {
-                    self.dialog_open = false;
-                }
-                // Taken by the renderer; no dialog was open for it.
-                JobEvent::Screenshot(..) => {}
+                // Dialog answers were handled above; a screenshot is taken
+                // by the renderer, with no dialog open for it.
+                JobEvent::Picked(..)
+                | JobEvent::Saved(..)
+                | JobEvent::ProfileRead(..)
+                | JobEvent::Screenshot(..) => {}
             }
         }
         events

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::CareerAtlasApp;
-use crate::jobs::{JobEvent, NO_DIALOG_HELP};
+use crate::jobs::{DialogBusy, JobEvent, NO_DIALOG_HELP};
 use crate::state::View;
 use crate::ui::{self, Command, Notice, text};
 
@@ -51,21 +51,31 @@ impl CareerAtlasApp {
             Command::ExportProfile => {
                 let mut bytes = serde_json::to_vec_pretty(&self.profile).unwrap_or_default();
                 bytes.push(b'\n');
-                self.jobs.save(
+                let started = self.jobs.save(
                     Arc::clone(&self.picker),
                     "your skill profile",
                     "career-atlas-profile.json".into(),
                     bytes,
                 );
+                self.tell_if_busy(started);
             }
-            Command::ImportProfile => self.jobs.open_profile(Arc::clone(&self.picker)),
+            Command::ImportProfile => {
+                let started = self.jobs.open_profile(Arc::clone(&self.picker));
+                self.tell_if_busy(started);
+            }
             Command::SaveText(what, name, text) => {
-                self.jobs.save(
+                let started = self.jobs.save(
                     Arc::clone(&self.picker),
                     what,
                     name.into(),
                     text.into_bytes(),
                 );
+                self.tell_if_busy(started);
+            }
+            Command::SaveChartPng(_) if self.jobs.dialog_open() => {
+                // Asked now, not once the pixels arrive, so the answer is immediate.
+                let busy = self.jobs.pending_dialog().unwrap_or_default().to_string();
+                self.tell_if_busy(Err(DialogBusy(busy)));
             }
             Command::SaveChartPng(rect) => {
                 let (tx, wake) = self.jobs.sender();
@@ -128,7 +138,13 @@ impl CareerAtlasApp {
                     self.notices.remove(i);
                 }
             }
-            Command::OpenImportDialog => self.jobs.open_dialog(Arc::clone(&self.picker)),
+            Command::OpenImportDialog => {
+                let started = self.jobs.open_dialog(Arc::clone(&self.picker));
+                self.tell_if_busy(started);
+            }
+            Command::CancelFileDialog => {
+                self.jobs.cancel_dialog();
+            }
             Command::ConfirmImport => self.confirm_import(),
             Command::DismissReview => {
                 self.library.reviews.pop_front();
@@ -182,18 +198,35 @@ impl CareerAtlasApp {
                     )));
                 }
                 JobEvent::Screenshot(image, rect, ppp) => {
-                    self.jobs.save_png(
+                    let started = self.jobs.save_png(
                         Arc::clone(&self.picker),
                         "the chart",
                         "salary-chart.png".into(),
                         (image, rect, ppp),
                     );
+                    self.tell_if_busy(started);
                 }
                 JobEvent::Saved(_, None) | JobEvent::ProfileRead(None) => {}
             }
         }
     }
 }
+
+impl CareerAtlasApp {
+    /// A second dialog asked for while one is pending: say so, rather than
+    /// doing nothing.
+    fn tell_if_busy(&mut self, started: Result<(), DialogBusy>) {
+        if let Err(DialogBusy(waiting)) = started {
+            let waiting = waiting.trim_end_matches('…');
+            self.notices.push(Notice::warning(format!(
+                "{BUSY_PREFIX} (“{waiting}”). Answer it first, or press Cancel beside it to stop waiting, then try again."
+            )));
+        }
+    }
+}
+
+/// How the notice about a second dialog begins.
+pub const BUSY_PREFIX: &str = "Another file dialog is still open";
 
 #[cfg(test)]
 mod tests {

@@ -68,6 +68,7 @@ impl CareerAtlasApp {
             notices,
             imports_in_flight: jobs.in_flight(),
             file_dialog_open: jobs.dialog_open(),
+            pending_dialog: jobs.pending_dialog(),
             last_removed: library.removed.last().map(|r| r.entry.name.as_str()),
             review: library.reviews.front(),
             reviews_waiting: library.reviews.len().saturating_sub(1),

@@ -11,6 +11,9 @@ use crate::model::catalog::DatasetOrigin;
 /// The caveat shown wherever survey percentiles appear.
 pub const PERCENTILE_CAVEAT: &str = "Percentiles describe the spread of pay among all workers in an occupation. They are not experience levels: the 10th percentile is not “junior” pay and the 90th is not “senior” pay.";
 
+/// The caveat for survey medians beside BLS percentiles.
+pub const SURVEY_CAVEAT: &str = "A survey median is the middle of what the survey's respondents said they earn in total (salary, bonuses and perks). Respondents chose to answer, so it is not a BLS percentile of wages; the app labels the two apart and does not set them on one axis without saying so.";
+
 /// The window, when open.
 pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
     if cx.dialog != Some(Dialog::About) {
@@ -97,6 +100,7 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>) {
     ui.add_space(10.0);
     ui.label(RichText::new("Reading the figures").strong());
     ui.label(PERCENTILE_CAVEAT);
+    ui.label(SURVEY_CAVEAT);
     ui.label(
         "Where no sourced figure exists for a role, the app says so instead of estimating one.",
     );

@@ -4,9 +4,11 @@
 use egui::RichText;
 use egui_plot::{BoxElem, BoxPlot, BoxSpread};
 
+use super::salary_chart::TableKind;
 use super::theme::{chart_fill, chart_stroke};
 use super::{Command, ViewCx};
 use crate::model::money::format_compact;
+use crate::model::types::SalaryTable;
 use crate::model::{RoleIdx, TechId};
 
 /// Most roles compared at once.
@@ -159,33 +161,59 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
         return;
     };
     let (currency, period) = (first.currency.clone(), first.period);
+    let kind = TableKind::of(first);
     let dark = ui.visuals().dark_mode;
     let mut boxes = Vec::new();
     let mut left_out = Vec::new();
+    let mut names = Vec::new();
+    let mut kinds = Vec::new();
     let n = roles.len();
     for (i, r) in roles.iter().enumerate() {
         let role = &cat.role(*r).role;
+        let same_axis = |t: &&SalaryTable| t.currency == currency && t.period == period;
+        // A table of the first role's kind where there is one, so a survey
+        // median is not set beside BLS percentiles unless nothing else exists.
         let Some(t) = role
             .salary
             .iter()
-            .find(|t| t.currency == currency && t.period == period)
+            .filter(same_axis)
+            .find(|t| TableKind::of(t) == kind)
+            .or_else(|| role.salary.iter().find(same_axis))
         else {
             left_out.push(role.title.clone());
+            names.push(role.title.clone());
             continue;
         };
+        let row_kind = TableKind::of(t);
+        kinds.push(row_kind);
+        // Every row names its kind of figure, so different kinds on one axis
+        // are never read as one another.
+        names.push(format!(
+            "{} · {}",
+            super::text::clip(&role.title, 18),
+            row_kind.tag()
+        ));
         let (lo, hi) = super::salary_chart::extent(t);
         let l0 = &t.levels[0];
         let q1 = l0.p25.unwrap_or(lo);
         let q3 = l0.p75.unwrap_or(hi);
         let median = l0.median.unwrap_or(f64::midpoint(q1, q3));
+        let figures = if (hi - lo).abs() < f64::EPSILON {
+            format!("{} {}", row_kind.short(), format_compact(hi, &currency))
+        } else {
+            format!(
+                "{} – {} ({})",
+                format_compact(lo, &currency),
+                format_compact(hi, &currency),
+                row_kind.short()
+            )
+        };
         let y = (n - 1 - i) as f64;
         boxes.push(
             BoxElem::new(y, BoxSpread::new(lo, q1, median, q3, hi))
                 .name(format!(
-                    "{}: {} – {} ({}, {})",
+                    "{}: {figures} ({}, {})",
                     role.title,
-                    format_compact(lo, &currency),
-                    format_compact(hi, &currency),
                     t.region,
                     t.source.as_deref().unwrap_or("no source given")
                 ))
@@ -194,12 +222,16 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
                 .stroke(egui::Stroke::new(1.5, chart_stroke(dark))),
         );
     }
-    ui.label(RichText::new(format!("{currency} · {} · each role's first table in this currency; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
-    let names: Vec<String> = roles
-        .iter()
-        .map(|r| cat.role(*r).role.title.clone())
-        .collect();
-    super::salary_chart::money_rows_plot("compare_pay", names, &currency)
+    ui.label(RichText::new(format!("{currency} · {} · each role's first table in this currency of the same kind as the first role's where it has one; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
+    kinds.dedup();
+    if kinds.len() > 1 {
+        ui.label(
+            RichText::new(MIXED_KINDS)
+                .small()
+                .color(super::theme::warning_color(dark)),
+        );
+    }
+    super::salary_chart::money_rows_plot("compare_pay", names, &currency, 32)
         .height((60.0 + 50.0 * n as f32).min(280.0))
         .show(ui, |plot| {
             plot.box_plot(BoxPlot::new("pay", boxes).horizontal());
@@ -216,3 +248,6 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
         );
     }
 }
+
+/// Said when rows of different kinds share the axis.
+pub const MIXED_KINDS: &str = "Different kinds of figures on one axis: a survey median of what respondents said they earn is not a BLS percentile of wages. Each row names its kind.";

@@ -78,6 +78,8 @@ pub struct ViewCx<'a> {
     pub imports_in_flight: &'a [String],
     /// True while a file dialog is open.
     pub file_dialog_open: bool,
+    /// What the file dialog the app waits for asks, if one is pending.
+    pub pending_dialog: Option<&'a str>,
     /// The name of the dataset removed last this session, if any (for Undo).
     pub last_removed: Option<&'a str>,
     /// The oldest checked file waiting for the person, if any.
@@ -151,6 +153,8 @@ pub enum Command {
     DismissNotice(usize),
     /// Show the native file dialog to import files.
     OpenImportDialog,
+    /// Stop waiting for a file dialog that does not answer.
+    CancelFileDialog,
     /// Import the file shown in the preview.
     ConfirmImport,
     /// Close the preview or error report without importing.

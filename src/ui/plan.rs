@@ -4,7 +4,7 @@ use egui::RichText;
 
 use super::{Command, ViewCx, text};
 use crate::model::RoleIdx;
-use crate::model::money::format_full;
+use crate::model::money::{format_compact, format_full};
 use crate::model::plan::{DEFAULT_EFFORT_HOURS, PlanFrom, plan};
 use crate::model::types::Priority;
 
@@ -108,11 +108,14 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     egui::Grid::new("pay_deltas").striped(true).num_columns(4).show(ui, |ui| {
                         for d in &pay.deltas {
                             ui.label(&d.label);
-                            ui.label(format_full(d.from, &pay.currency));
-                            ui.label(format_full(d.to, &pay.currency));
+                            // Compact (exact on hover) when an exact figure would widen the grid.
+                            super::salary_chart::figure_label(ui, d.from, &pay.currency, "");
+                            super::salary_chart::figure_label(ui, d.to, &pay.currency, "");
                             let diff = d.to - d.from;
                             let sign = if diff >= 0.0 { "+" } else { "−" };
-                            ui.label(RichText::new(format!("{sign}{}", format_full(diff.abs(), &pay.currency))).strong());
+                            let exact = format_full(diff.abs(), &pay.currency);
+                            let shown = if exact.chars().count() > 16 { format_compact(diff.abs(), &pay.currency) } else { exact.clone() };
+                            ui.label(RichText::new(format!("{sign}{shown}")).strong()).on_hover_text(format!("{sign}{exact}"));
                             ui.end_row();
                         }
                     });

@@ -199,7 +199,11 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, idx: RoleIdx, out: &mut Vec<Command>
             ui.horizontal_wrapped(|ui| {
                 ui.hyperlink_to(&link.title, &link.url)
                     .on_hover_text(format!("Opens {} in your browser", link.url));
-                ui.label(RichText::new(&link.url).small().monospace().weak());
+                // Wrapped anywhere: an address has no space to break at.
+                ui.add(
+                    egui::Label::new(RichText::new(&link.url).small().monospace().weak())
+                        .wrap_mode(egui::TextWrapMode::Wrap),
+                );
             });
         }
     }

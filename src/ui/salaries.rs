@@ -25,6 +25,9 @@ pub struct SalaryView {
 
 const ROW_HEIGHT: f32 = 26.0;
 
+/// Longest role title shown in a row; the whole title is on hover.
+const TITLE_CHARS: usize = 40;
+
 /// The view's own state: the person's choices, and the ranking they give,
 /// kept between frames until the list or the choices change — ranking 10,000
 /// roles every frame would cost more than drawing them.
@@ -235,8 +238,9 @@ fn ranking_ui(
                 .show(ui, |ui| {
                     for row in &rows[range] {
                         let title = &cx.catalog.role(row.role).role.title;
+                        // Cut, so a long title cannot push the bars off the window.
                         if ui
-                            .link(title)
+                            .link(super::text::clip(title, TITLE_CHARS).as_ref())
                             .on_hover_text(format!("Open {title}"))
                             .clicked()
                         {

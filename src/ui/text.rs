@@ -34,6 +34,20 @@ pub fn errors(n: usize) -> String {
     count(n, "error", "errors")
 }
 
+/// `s` cut to at most `max_chars` characters, ending in "…" when cut: for
+/// labels that must not push a chart or a column off the window (a level
+/// name or a URL of sixty characters without a space). Show the whole text
+/// on hover wherever a cut one is shown.
+#[must_use]
+pub fn clip(s: &str, max_chars: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max_chars.saturating_sub(1)) {
+        Some((cut, _)) if s.chars().count() > max_chars => {
+            std::borrow::Cow::Owned(format!("{}…", s[..cut].trim_end()))
+        }
+        _ => std::borrow::Cow::Borrowed(s),
+    }
+}
+
 /// A dataset in one line: "12 roles · by A coach · version 2 · as of 2025-01"
 /// (parts the dataset does not give are left out).
 #[must_use]
@@ -63,6 +77,14 @@ mod tests {
         assert_eq!(technologies(2), "2 technologies");
         assert_eq!(warnings(1), "1 warning");
         assert_eq!(errors(21), "21 errors");
+    }
+
+    #[test]
+    fn long_labels_are_clipped_with_an_ellipsis_and_short_ones_kept() {
+        assert_eq!(clip("Senior", 10), "Senior");
+        assert_eq!(clip("abcdefghij", 10), "abcdefghij");
+        assert_eq!(clip("abcdefghijk", 10), "abcdefghi…");
+        assert_eq!(clip("后端开发工程师后端开发工程师", 5), "后端开发…");
     }
 
     #[test]

@@ -87,11 +87,23 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
             }
         }
         super::import::progress(ui, cx);
-        if cx.file_dialog_open {
-            ui.spinner();
-            ui.label("Choose files in the dialog…");
-        }
     });
+    // A row of its own, so Cancel stays in reach on a narrow window.
+    if let Some(waiting) = cx.pending_dialog {
+        ui.horizontal_wrapped(|ui| {
+            ui.spinner();
+            ui.label(waiting);
+            if ui
+                .button("Cancel")
+                .on_hover_text(
+                    "Stop waiting for the dialog, so others can open; if it answers later, the answer is still used",
+                )
+                .clicked()
+            {
+                out.push(Command::CancelFileDialog);
+            }
+        });
+    }
     let dark = ui.visuals().dark_mode;
     for (i, notice) in cx.notices.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
