@@ -10,7 +10,7 @@
 //! Nothing here touches the app's state: the app starts jobs and applies the
 //! [`JobEvent`]s that come back, in one place.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -120,6 +120,14 @@ pub struct Jobs {
     dialog_tx: Sender<(u64, JobEvent)>,
     dialog_rx: Receiver<(u64, JobEvent)>,
     in_flight: Vec<String>,
+    /// Checked files, tagged with the order their imports started.
+    review_tx: Sender<(u64, Box<ImportReview>)>,
+    review_rx: Receiver<(u64, Box<ImportReview>)>,
+    /// Reviews that finished before an earlier import (`None`: its thread
+    /// never started), held so previews come in the order files were chosen.
+    held: BTreeMap<u64, Option<Box<ImportReview>>>,
+    next_import: u64,
+    next_release: u64,
     dialog: Option<PendingDialog>,
     next_dialog_id: u64,
     wake: Arc<dyn Fn() + Send + Sync>,
@@ -131,12 +139,18 @@ impl Jobs {
     pub fn new(wake: Arc<dyn Fn() + Send + Sync>) -> Self {
         let (tx, rx) = channel();
         let (dialog_tx, dialog_rx) = channel();
+        let (review_tx, review_rx) = channel();
         Self {
             tx,
             rx,
             dialog_tx,
             dialog_rx,
             in_flight: Vec::new(),
+            review_tx,
+            review_rx,
+            held: BTreeMap::new(),
+            next_import: 0,
+            next_release: 0,
             dialog: None,
             next_dialog_id: 0,
             wake,
@@ -175,18 +189,21 @@ impl Jobs {
     pub fn import(&mut self, path: PathBuf, known_role_ids: Arc<HashSet<String>>) {
         let name = path.display().to_string();
         self.in_flight.push(name.clone());
-        let tx = self.tx.clone();
+        let seq = self.next_import;
+        self.next_import += 1;
+        let tx = self.review_tx.clone();
         let wake = Arc::clone(&self.wake);
         let spawned = std::thread::Builder::new()
             .name(format!("import {name}"))
             .spawn(move || {
                 let review = review(path, &known_role_ids);
                 // The receiver only disappears when the app is closing.
-                let _ = tx.send(JobEvent::Reviewed(Box::new(review)));
+                let _ = tx.send((seq, Box::new(review)));
                 wake();
             });
         if let Err(e) = spawned {
             self.in_flight.retain(|n| *n != name);
+            self.held.insert(seq, None);
             log::error!("could not start the import thread: {e}");
         }
     }
@@ -322,6 +339,13 @@ impl Jobs {
     /// Takes every result that has arrived.
     pub fn poll(&mut self) -> Vec<JobEvent> {
         let mut events: Vec<JobEvent> = self.rx.try_iter().collect();
+        for (seq, review) in self.review_rx.try_iter() {
+            self.held.insert(seq, Some(review));
+        }
+        while let Some(review) = self.held.remove(&self.next_release) {
+            self.next_release += 1;
+            events.extend(review.map(JobEvent::Reviewed));
+        }
         for (id, event) in self.dialog_rx.try_iter() {
             // Only the pending dialog's answer frees the way for the next one;
             // a cancelled dialog's late answer is applied all the same.
