@@ -1,6 +1,7 @@
 //! Model benchmarks: reading (parse + validate) the bundled dataset and a
 //! 10,000-role one, building the catalog and search index over 10,000 roles,
-//! one search keystroke over them, and every role's fit after one tick.
+//! one search keystroke over them, every role's fit after one tick, and finding
+//! technologies in a 1,000-word text (target < 5 ms).
 //!
 //! ```text
 //! cargo bench --bench model
@@ -18,6 +19,7 @@ use std::time::Duration;
 
 use career_atlas::model::fit;
 use career_atlas::model::profile::Profile;
+use career_atlas::model::recognize::Recognizer;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::synthetic::dataset_json;
 use career_atlas::model::{
@@ -145,7 +147,7 @@ fn search<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     let catalog = Catalog::new(app_datasets(&big));
     let index = SearchIndex::new(&catalog);
     // What one keystroke costs the app: the search plus the list rows built
-    // from its hits (`Command::SearchChanged`).
+    // from its hits (`Command::SetSearch`, then `RoleList::sync`).
     let mut g = c.benchmark_group(format!("{}/keystroke_10k", M::LABEL));
     g.sampling_mode(M::SAMPLING);
     g.measurement_time(Duration::from_secs(8));
@@ -160,16 +162,51 @@ fn search<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
     g.finish();
 }
 
+/// A 1,000-word text: CVs and job ads from the labelled test set, repeated.
+fn thousand_words() -> String {
+    let parts = [
+        include_str!("../tests/fixtures/skills-text/01-cv-backend.txt"),
+        include_str!("../tests/fixtures/skills-text/03-job-ad-data.txt"),
+        include_str!("../tests/fixtures/skills-text/04-prose-career-changer.txt"),
+        include_str!("../tests/fixtures/skills-text/08-ordinary-words.txt"),
+        include_str!("../tests/fixtures/skills-text/12-mixed-layout.txt"),
+    ];
+    let words: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.split_inclusive(char::is_whitespace))
+        .filter(|w| !w.trim().is_empty())
+        .cycle()
+        .take(1_000)
+        .collect();
+    words.concat()
+}
+
+fn recognize<M: Measurement + Label + 'static>(c: &mut Criterion<M>) {
+    let catalog = Catalog::new(vec![loaded("roles", BUNDLED_JSON, DatasetOrigin::Bundled)]);
+    let text = thousand_words();
+    let mut g = c.benchmark_group(format!("{}/recognize", M::LABEL));
+    g.sampling_mode(M::SAMPLING);
+    g.bench_function("build_matcher_bundled", |b| {
+        b.iter(|| Recognizer::new(black_box(&catalog)));
+    });
+    let recognizer = Recognizer::new(&catalog);
+    g.bench_function("text_1000_words", |b| {
+        b.iter(|| recognizer.find(black_box(&text)));
+    });
+    g.finish();
+}
+
 criterion_group!(
     wall,
     read::<WallTime>,
     catalog::<WallTime>,
     fit::<WallTime>,
-    search::<WallTime>
+    search::<WallTime>,
+    recognize::<WallTime>
 );
 criterion_group! {
     name = cpu;
     config = Criterion::default().with_measurement(CPU_TIME);
-    targets = read::<common::CpuTime>, catalog::<common::CpuTime>, fit::<common::CpuTime>, search::<common::CpuTime>
+    targets = read::<common::CpuTime>, catalog::<common::CpuTime>, fit::<common::CpuTime>, search::<common::CpuTime>, recognize::<common::CpuTime>
 }
 criterion_main!(wall, cpu);

@@ -92,9 +92,9 @@ impl Scene {
             std::sync::Arc::new(|| {}),
         );
         if let Some(roles) = big {
-            let notices: Vec<&str> = app.notices.iter().map(|n| n.text.as_str()).collect();
+            let notices: Vec<&str> = app.notices().iter().map(|n| n.text.as_str()).collect();
             assert!(
-                app.catalog.roles.len() > roles,
+                app.catalog().roles.len() > roles,
                 "the imported dataset did not load: {notices:?}"
             );
         }
@@ -247,10 +247,10 @@ fn main() {
     for (label, big) in [("bundled", None), ("10k_roles", Some(BIG))] {
         let mut scene = Scene::new(big);
         let ctx = scene.ctx.clone();
-        while !scene.app.notices.is_empty() {
+        while !scene.app.notices().is_empty() {
             scene.app.apply(&ctx, Command::DismissNotice(0));
         }
-        let roles = scene.app.catalog.roles.len();
+        let roles = scene.app.catalog().roles.len();
         // With the large dataset, roles from the middle of it: the list
         // scrolls far from the top.
         let role = RoleIdx(if big.is_some() { roles - BIG / 2 } else { 0 });
@@ -259,15 +259,17 @@ fn main() {
         bench_scene(&mut wall, label, "detail_chart", &mut scene);
         bench_scene(&mut cpu, label, "detail_chart", &mut scene);
 
-        scene.app.dialog = Some(Dialog::Datasets);
+        scene
+            .app
+            .apply(&ctx, Command::ShowDialog(Some(Dialog::Datasets)));
         scene.settle();
         bench_scene(&mut wall, label, "datasets_window", &mut scene);
         bench_scene(&mut cpu, label, "datasets_window", &mut scene);
-        scene.app.dialog = None;
+        scene.app.apply(&ctx, Command::ShowDialog(None));
 
         let techs: Vec<_> = scene
             .app
-            .catalog
+            .catalog()
             .role(role)
             .techs()
             .take(8)

@@ -6,13 +6,20 @@
 //! - [`model`]: parsing, validation, the merged catalog, search, the profile (no UI);
 //! - [`store`]: files on disk, written atomically;
 //! - [`app`]: the `eframe::App` that owns state and applies commands;
-//! - [`ui`]: one module per panel;
-//! - [`import`]: reading role files off the UI thread, for every way in;
-//! - [`cli`]: the command line (`career-atlas validate FILE...`).
+//! - [`ui`]: one module per panel; panels read a narrow context and return
+//!   commands, never write to disk, never import `app`;
+//! - [`jobs`]: background jobs — imports, file dialogs, exports — off the UI thread;
+//! - [`cli`]: the command line (`career-atlas validate FILE...`);
+//! - [`cli_skills`]: `career-atlas skills from-text FILE|-`;
+//! - [`input`]: reading a file, pipe or standard input with a size limit;
+//! - [`fonts`]: installed fonts as fallbacks for text in any script.
 
 pub mod app;
 pub mod cli;
-pub mod import;
+pub mod cli_skills;
+pub mod fonts;
+pub mod input;
+pub mod jobs;
 pub mod model;
 pub mod state;
 pub mod store;

@@ -2,35 +2,63 @@
 //! everything else lives in the library.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use career_atlas::cli;
+use std::process::ExitCode;
+
+use career_atlas::cli::{self, Invocation};
 use career_atlas::store::{APP_ID, default_data_dir};
 use career_atlas::{AppConfig, CareerAtlasApp};
 
-fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("validate") => {
-            let code = cli::validate(&args[1..], &mut std::io::stdout(), &mut std::io::stderr());
-            return exit(code);
-        }
-        Some("--help" | "-h") => {
-            print!("{}", cli::USAGE);
-            return exit(cli::EXIT_OK);
-        }
-        Some("--version" | "-V") => {
-            println!("career-atlas {}", env!("CARGO_PKG_VERSION"));
-            return exit(cli::EXIT_OK);
-        }
-        Some(other) if other.starts_with('-') => {
-            eprintln!("career-atlas: unknown option {other}\n\n{}", cli::USAGE);
-            return exit(cli::EXIT_UNREADABLE);
-        }
-        _ => {}
+fn main() -> ExitCode {
+    // Before anything else runs, so that no bug — not even one in reading
+    // the command line — ends without a crash report.
+    install_panic_hook(default_data_dir());
+    // A panic is reported by the hook; the exit status stays one of 0/1/2.
+    let code = std::panic::catch_unwind(run).unwrap_or(cli::EXIT_UNREADABLE);
+    exit(code)
+}
+
+fn run() -> i32 {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if args.first().is_some_and(|a| a == "skills") {
+        // Its own small parser; a name that is not UTF-8 is shown lossily and
+        // then not found (exit 2), never a panic.
+        let rest: Vec<String> = args[1..]
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        return career_atlas::cli_skills::run(
+            &rest,
+            &mut std::io::stdin(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
     }
-    // Anything else names files to import ("Open with", `career-atlas FILE...`).
-    let import_files = args.iter().map(std::path::PathBuf::from).collect();
+    let invocation = match cli::parse(args) {
+        Ok(i) => i,
+        Err(message) => {
+            eprintln!("career-atlas: {message}\n\n{}", cli::USAGE);
+            return cli::EXIT_UNREADABLE;
+        }
+    };
+    match invocation {
+        Invocation::Validate { json, files } => {
+            cli::validate(&files, json, &mut std::io::stdout(), &mut std::io::stderr())
+        }
+        Invocation::Help => {
+            print!("{}", cli::USAGE);
+            cli::EXIT_OK
+        }
+        Invocation::Version => {
+            println!("career-atlas {}", env!("CARGO_PKG_VERSION"));
+            cli::EXIT_OK
+        }
+        // Files named to import ("Open with", `career-atlas FILE...`).
+        Invocation::Open(import_files) => open_window(import_files),
+    }
+}
+
+fn open_window(import_files: Vec<std::path::PathBuf>) -> i32 {
     let data_dir = default_data_dir();
-    install_panic_hook(data_dir.clone());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Career Atlas")
         .with_app_id(APP_ID)
@@ -42,12 +70,16 @@ fn main() -> std::process::ExitCode {
     let options = eframe::NativeOptions {
         viewport,
         persistence_path: data_dir.as_ref().map(|d| d.join("app.ron")),
+        // The app installs its own fallback provider (career_atlas::fonts),
+        // which scans the system fonts only once some text needs them.
+        system_font_fallback: false,
         ..Default::default()
     };
     let config = AppConfig {
         data_dir,
         import_files,
-        picker: None,
+        fonts: career_atlas::fonts::FontSource::from_env(),
+        ..AppConfig::default()
     };
     let result = eframe::run_native(
         "Career Atlas",
@@ -55,10 +87,10 @@ fn main() -> std::process::ExitCode {
         Box::new(|cc| Ok(Box::new(CareerAtlasApp::new(cc, config)))),
     );
     match result {
-        Ok(()) => exit(cli::EXIT_OK),
+        Ok(()) => cli::EXIT_OK,
         Err(e) => {
             eprintln!("career-atlas: the window could not be opened: {e}");
-            exit(cli::EXIT_INVALID)
+            cli::EXIT_INVALID
         }
     }
 }
@@ -87,6 +119,6 @@ fn install_panic_hook(data_dir: Option<std::path::PathBuf>) {
     }));
 }
 
-fn exit(code: i32) -> std::process::ExitCode {
-    std::process::ExitCode::from(u8::try_from(code).unwrap_or(1))
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }

@@ -62,6 +62,8 @@ pub enum View {
     Compare,
     /// Roles ranked by pay.
     Salaries,
+    /// One technology's page (not a tab: reached from a technology's name).
+    Technology,
 }
 
 impl View {
@@ -85,6 +87,7 @@ impl View {
             Self::Plan => "Plan a move",
             Self::Compare => "Compare",
             Self::Salaries => "Salaries",
+            Self::Technology => "Technology",
         }
     }
 }
@@ -97,6 +100,8 @@ pub struct Settings {
     pub version: u32,
     /// The role shown in the detail panel.
     pub selected: Option<RoleKey>,
+    /// The technology on the technology page, by its key.
+    pub tech: Option<String>,
     /// The search text.
     pub search: String,
     /// Theme.
@@ -122,6 +127,7 @@ impl Default for Settings {
         Self {
             version: SETTINGS_VERSION,
             selected: None,
+            tech: None,
             search: String::new(),
             theme: ThemeChoice::System,
             view: View::Role,

@@ -180,3 +180,131 @@ fn a_ten_thousand_role_file_validates() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, format!("{f}: ok, 10000 roles\n"));
 }
+
+const ONE_ROLE: &str = r#"[{"id": "a", "title": "A", "stack": {"L": ["Go"]}}]"#;
+
+fn validate_os(args: &[&std::ffi::OsStr], stdin: Option<&[u8]>) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+        .arg("validate")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        pipe.write_all(bytes).unwrap();
+    }
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_latin1_file_name_is_read_and_shown_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"r\xf4les-caf\xe9.json"));
+    std::fs::write(&good, ONE_ROLE).unwrap();
+    let (code, out, err) = validate_os(&[good.as_os_str()], None);
+    assert_eq!(code, 0, "{err}");
+    let shown = format!("{}/r\u{FFFD}les-caf\u{FFFD}.json", dir.path().display());
+    assert_eq!(out, format!("{shown}: ok, 1 role\n"));
+
+    let bad = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"\xe9chec.json"));
+    std::fs::write(&bad, "{").unwrap();
+    let (code, out, err) = validate_os(&[bad.as_os_str()], None);
+    assert_eq!(code, 1, "{out}{err}");
+    let shown = format!("{}/\u{FFFD}chec.json", dir.path().display());
+    assert!(out.contains(&format!("{shown}:1:")), "{out}");
+    assert!(out.contains(&format!("{shown}: invalid, ")), "{out}");
+
+    let missing = dir
+        .path()
+        .join(std::ffi::OsStr::from_bytes(b"n\xe9ant.json"));
+    let (code, _, err) = validate_os(&[missing.as_os_str()], None);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("\u{FFFD}ant.json: error: no such file"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let (code, out, err) = validate_os(&["-".as_ref()], Some(ONE_ROLE.as_bytes()));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "<stdin>: ok, 1 role\n");
+    let (code, out, _) = validate_os(&["--json".as_ref(), "-".as_ref()], Some(b"[{\"id\": 1}]"));
+    assert_eq!(code, 1);
+    assert!(out.contains("\"file\":\"<stdin>\""), "{out}");
+    let (code, out, _) = validate_os(&["-".as_ref()], Some(b""));
+    assert_eq!(code, 1, "an empty input is an invalid file: {out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_as_a_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("roles.json");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::Builder::new()
+            .name("fifo-writer".into())
+            .spawn(move || std::fs::write(fifo, ONE_ROLE).unwrap())
+            .unwrap()
+    };
+    let (code, out, err) = validate_os(&[fifo.as_os_str()], None);
+    // Joined only on success: had the FIFO never been opened for reading,
+    // the writer would wait forever.
+    assert_eq!(code, 0, "{err}");
+    writer.join().unwrap();
+    assert_eq!(out, format!("{}: ok, 1 role\n", fifo.display()));
+}
+
+#[test]
+fn folders_and_devices_are_not_files_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = validate_os(&[dir.path().as_os_str()], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("error: this is a folder"), "{err}");
+    if cfg!(target_os = "linux") {
+        let (code, _, err) = validate_os(&["/dev/null".as_ref()], None);
+        assert_eq!(code, 2);
+        assert!(
+            err.contains("/dev/null: error: this is not a regular file"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn exit_codes_are_only_0_1_or_2() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    assert_eq!(run(&["--version"]), Some(0));
+    assert_eq!(run(&["--help"]), Some(0));
+    assert_eq!(run(&["--bogus"]), Some(2));
+    assert_eq!(run(&["validate"]), Some(2));
+    assert_eq!(run(&["validate", "--bogus", "x.json"]), Some(2));
+}

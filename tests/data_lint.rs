@@ -76,20 +76,33 @@ fn backend_developer_carries_the_founding_figures_and_bls_percentiles() {
         .find(|r| r.id == "backend-developer")
         .unwrap();
     let bls = &role.salary[0];
-    assert_eq!(bls.as_of.as_deref(), Some("2024-05"));
+    // May 2025 is the primary BLS period (issue 16); May 2024 follows as a
+    // labelled year-over-year table.
+    assert_eq!(bls.as_of.as_deref(), Some("2025-05"));
     assert!(bls.source.as_deref().unwrap().contains("15-1254"));
     let l = &bls.levels[0];
     assert_eq!(
         (l.p10, l.p25, l.median, l.p75, l.p90),
         (
-            Some(48_560.0),
-            Some(63_140.0),
-            Some(90_930.0),
-            Some(124_300.0),
-            Some(162_870.0)
+            Some(48_100.0),
+            Some(64_230.0),
+            Some(92_650.0),
+            Some(126_230.0),
+            Some(162_290.0)
         )
     );
-    let brief = &role.salary[1];
+    assert_eq!(role.salary[1].as_of.as_deref(), Some("2024-05"));
+    assert_eq!(role.salary[1].levels[0].median, Some(90_930.0));
+    let brief = role
+        .salary
+        .iter()
+        .find(|t| {
+            t.source
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Founding brief")
+        })
+        .unwrap();
     assert_eq!(brief.levels[0].min, Some(85_000.0));
     assert_eq!(brief.levels[1].min, Some(195_000.0));
     assert!(brief.levels[1].open_ended);
@@ -105,16 +118,23 @@ fn backend_developer_carries_the_founding_figures_and_bls_percentiles() {
 }
 
 #[test]
-fn top_coded_wages_are_open_ended_and_developer_advocate_has_no_figures() {
+fn may_2025_p90_is_published_in_full_and_developer_advocate_has_no_figures() {
     let ds = bundled_dataset();
     let em = ds
         .roles
         .iter()
         .find(|r| r.id == "engineering-manager")
         .unwrap();
+    // The May 2025 file no longer top-codes this 90th percentile (May 2024
+    // showed only "$239,200 or more"); it is not compared across years.
     let level = &em.salary[0].levels[0];
-    assert_eq!(level.p90, Some(239_200.0));
-    assert!(level.open_ended);
+    assert_eq!(level.p90, Some(297_510.0));
+    assert!(!level.open_ended);
+    assert!(
+        em.salary
+            .iter()
+            .all(|t| t.as_of.as_deref() != Some("2024-05"))
+    );
     let da = ds
         .roles
         .iter()

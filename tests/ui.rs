@@ -60,10 +60,26 @@ fn open_role(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
     harness.run();
 }
 
-fn selected_title(harness: &Harness<'_, CareerAtlasApp>) -> String {
-    let app = harness.state();
-    let idx = app.selected.expect("a role is selected");
-    app.catalog.role(idx).role.title.clone()
+/// Fails unless the detail panel shows the role titled `title`: its heading
+/// is a label of exactly that text (list rows are buttons, related roles links).
+#[track_caller]
+fn assert_shows(harness: &Harness<'_, CareerAtlasApp>, title: &str) {
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Label, title)
+            .next()
+            .is_some(),
+        "the detail panel does not show {title}"
+    );
+}
+
+/// The search box's text.
+fn search_text(harness: &Harness<'_, CareerAtlasApp>) -> String {
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find a role")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
 }
 
 fn search(harness: &mut Harness<'_, CareerAtlasApp>, text: &str) {
@@ -77,23 +93,25 @@ fn search(harness: &mut Harness<'_, CareerAtlasApp>, text: &str) {
 fn search_narrows_the_list_and_the_count() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path());
-    let total = harness.state().catalog.roles.len();
+    let total = harness.state().catalog().roles.len();
     harness.get_by_label(&format!("{total} roles"));
     search(&mut harness, "kafka");
-    let shown = harness.state().list.order.len();
+    let shown = harness.state().roles_in_view().len();
     assert!(
         shown > 0 && shown < total,
         "kafka should match some roles, matched {shown}"
     );
     harness.get_by_label(&format!("{shown} of {total} roles"));
-    // Every role listed really uses Kafka.
+    // Every role listed really uses Kafka (most are below the visible rows,
+    // so this looks at the list's roles rather than the screen).
     let app = harness.state();
-    let kafka = app.catalog.find_tech("kafka").unwrap();
-    for r in &app.list.order {
-        let role = &app.catalog.role(*r).role;
+    let catalog = app.catalog();
+    let kafka = catalog.find_tech("kafka").unwrap();
+    for r in app.roles_in_view() {
+        let role = &catalog.role(*r).role;
         let mentions = |s: &str| s.to_lowercase().contains("kafka");
         assert!(
-            app.catalog.roles_using(kafka).contains(r)
+            catalog.roles_using(kafka).contains(r)
                 || role.summary.as_deref().is_some_and(mentions)
                 || role.tags.iter().any(|t| mentions(t)),
             "{} matched kafka without using or mentioning it",
@@ -110,7 +128,7 @@ fn an_empty_search_result_says_so_and_offers_to_clear() {
     harness.get_by_label_contains("No role matches");
     harness.get_by_label("Clear the search").click();
     harness.run();
-    let total = harness.state().catalog.roles.len();
+    let total = harness.state().catalog().roles.len();
     harness.get_by_label(&format!("{total} roles"));
 }
 
@@ -119,11 +137,11 @@ fn clicking_a_role_shows_its_title_and_responsibilities() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path());
     open_role(&mut harness, "DevOps Engineer");
-    assert_eq!(selected_title(&harness), "DevOps Engineer");
+    assert_shows(&harness, "DevOps Engineer");
     harness.get_by_label("Responsibilities");
     let first = harness
         .state()
-        .catalog
+        .catalog()
         .roles
         .iter()
         .find(|e| e.role.id == "devops-engineer")
@@ -146,29 +164,33 @@ fn a_related_role_link_navigates_and_back_returns() {
         .get_by_role_and_label(Role::Link, "Data Engineer")
         .click();
     harness.run();
-    assert_eq!(selected_title(&harness), "Data Engineer");
+    assert_shows(&harness, "Data Engineer");
     harness.get_by_label("‹ Back").click();
     harness.run();
-    assert_eq!(selected_title(&harness), "Backend Developer");
+    assert_shows(&harness, "Backend Developer");
     // Alt+Right goes forward again.
     harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
     harness.run();
-    assert_eq!(selected_title(&harness), "Data Engineer");
+    assert_shows(&harness, "Data Engineer");
 }
 
 #[test]
 fn arrow_keys_move_through_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path());
-    let order = harness.state().list.order.clone();
-    let first = harness.state().catalog.role(order[0]).role.title.clone();
+    let app = harness.state();
+    let title = |i: usize| {
+        let role = app.roles_in_view()[i];
+        app.catalog().role(role).role.title.clone()
+    };
+    let (first, second) = (title(0), title(1));
     open_role(&mut harness, &first);
     harness.key_press(egui::Key::ArrowDown);
     harness.run();
-    assert_eq!(harness.state().selected, Some(order[1]));
+    assert_shows(&harness, &second);
     harness.key_press(egui::Key::ArrowUp);
     harness.run();
-    assert_eq!(harness.state().selected, Some(order[0]));
+    assert_shows(&harness, &first);
 }
 
 #[test]
@@ -207,11 +229,12 @@ fn selected_role_and_search_survive_a_restart() {
     let mut harness = app_in(dir.path());
     search(&mut harness, "data");
     open_role(&mut harness, "Data Engineer");
-    harness.state_mut().save_settings();
+    // What eframe does on exit.
+    harness.state_mut().flush();
     drop(harness);
     let harness = app_in(dir.path());
-    assert_eq!(selected_title(&harness), "Data Engineer");
-    assert_eq!(harness.state().settings.search, "data");
+    assert_shows(&harness, "Data Engineer");
+    assert_eq!(search_text(&harness), "data");
 }
 
 #[test]
@@ -220,7 +243,7 @@ fn a_role_without_salary_figures_says_so() {
     let mut harness = app_in(dir.path());
     let title = harness
         .state()
-        .catalog
+        .catalog()
         .roles
         .iter()
         .find(|e| e.role.salary.is_empty())
@@ -238,8 +261,9 @@ fn the_salary_chart_lists_exact_figures_with_their_source() {
     let mut harness = app_in(dir.path());
     open_role(&mut harness, "Backend Developer");
     harness.get_by_label_contains("United States · USD · per year");
-    harness.get_by_label_contains("Source: BLS OEWS May 2024");
-    harness.get_by_label("$90,930");
+    // May 2025 is the primary BLS period since issue 16 (was May 2024).
+    harness.get_by_label_contains("Source: BLS OEWS May 2025");
+    harness.get_by_label("$92,650");
     // The founding brief's levels are one click away.
     harness
         .get_by_label_contains("Founding brief")
@@ -281,6 +305,8 @@ fn a_second_window_over_the_same_data_never_overwrites_the_first() {
     first.run();
     first.get_by_role_and_label(Role::CheckBox, "Go").click();
     first.run();
+    // Saving happens off the frame; wait for it before reading the disk.
+    first.state_mut().flush();
     let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();
 
     let mut second = app_in(dir.path());
@@ -292,6 +318,7 @@ fn a_second_window_over_the_same_data_never_overwrites_the_first() {
     second.run();
     second.get_by_role_and_label(Role::CheckBox, "Rust").click();
     second.run();
+    second.state_mut().flush();
     assert_eq!(
         std::fs::read_to_string(dir.path().join("profile.json")).unwrap(),
         saved
@@ -306,10 +333,14 @@ fn a_damaged_profile_does_not_stop_the_app_and_the_person_is_told() {
         b"{\"version\": 1, \"skills\": {\"go\": {\"lev",
     )
     .unwrap();
-    let harness = app_in(dir.path());
+    let mut harness = app_in(dir.path());
     harness.get_by_label_contains("Your skill profile file was damaged");
     harness.get_by_label_contains("profile.json.damaged-");
-    assert!(harness.state().profile.skills.is_empty());
+    harness
+        .get_by_role_and_label(Role::Button, "My skills")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("0 technologies marked");
 }
 
 /// Opens every view and every window; each `run` fails the test if any input
@@ -334,19 +365,24 @@ fn accessibility_walk_of_every_view_and_window() {
     }
     harness.get_by_role_and_label(Role::Button, "Role").click();
     harness.run();
-    for (menu, item) in [
-        ("Help", "About the data"),
-        ("Help", "Keyboard shortcuts"),
-        ("File", "Datasets…"),
+    // Each window, by its menu item and a text only the window shows.
+    for (menu, item, inside) in [
+        ("Help", "About the data", "Reading the figures"),
+        ("Help", "Keyboard shortcuts", "Show these shortcuts"),
+        ("File", "Datasets…", "Comes with the app"),
     ] {
         harness.get_by_label(menu).click();
         harness.run();
         harness.get_by_label_contains(item).click();
         harness.run();
+        harness.get_by_label_contains(inside);
         harness.check_accessibility();
         harness.key_press(egui::Key::Escape);
         harness.run();
-        assert!(harness.state().dialog.is_none(), "Esc closes {item}");
+        assert!(
+            harness.query_by_label_contains(inside).is_none(),
+            "Esc closes {item}"
+        );
     }
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
     harness.run();
@@ -366,8 +402,13 @@ fn the_command_palette_finds_a_role_and_opens_it_with_enter() {
     harness.run();
     harness.key_press(egui::Key::Enter);
     harness.run();
-    assert_eq!(selected_title(&harness), "Site Reliability Engineer");
-    assert!(harness.state().dialog.is_none());
+    assert_shows(&harness, "Site Reliability Engineer");
+    assert!(
+        harness
+            .query_by_label("Go to a role, a technology or an action")
+            .is_none(),
+        "the palette closed"
+    );
 }
 
 #[test]
@@ -375,12 +416,57 @@ fn the_first_start_welcomes_and_later_starts_do_not() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path());
     harness.get_by_label_contains("Welcome to Career Atlas");
-    harness.state_mut().save_settings();
+    // What eframe does on exit.
+    harness.state_mut().flush();
     drop(harness);
     let harness = app_in(dir.path());
     assert!(
         harness
             .query_by_label_contains("Welcome to Career Atlas")
             .is_none()
+    );
+}
+
+#[test]
+fn settings_from_a_newer_version_are_left_untouched_and_the_person_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("settings.json");
+    let newer = r#"{"version": 99, "search": "from the future", "theme": "dark"}"#;
+    std::fs::write(&file, newer).unwrap();
+    let mut harness = app_in(dir.path());
+    harness.get_by_label_contains("saved by a newer version of Career Atlas");
+    // The window works with the usual settings…
+    assert_eq!(search_text(&harness), "");
+    search(&mut harness, "data");
+    open_role(&mut harness, "Data Engineer");
+    // …and even on exit leaves the newer file as it was.
+    harness.state_mut().flush();
+    drop(harness);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), newer);
+}
+
+/// Two quick ticks, then no frame at all (the window is frozen or killed):
+/// both are on disk within a second, because writing is the background
+/// writer's work, not the frame's. `tests/kill.rs` kills a real process.
+#[test]
+fn quick_changes_are_on_disk_within_two_seconds_without_a_clean_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    open_role(&mut harness, "Backend Developer");
+    for name in ["Go", "Rust"] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, name)
+            .scroll_to_me();
+        harness.run();
+        harness.get_by_role_and_label(Role::CheckBox, name).click();
+        harness.run();
+    }
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    // Killed: neither eframe's save nor anything else runs.
+    std::mem::forget(harness);
+    let saved = std::fs::read_to_string(dir.path().join("profile.json")).unwrap();
+    assert!(
+        saved.contains("\"go\"") && saved.contains("\"rust\""),
+        "{saved}"
     );
 }

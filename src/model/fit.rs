@@ -90,6 +90,39 @@ pub struct Opener {
     pub roles: usize,
 }
 
+/// True when learning one technology of this weight (known `have`, 0–1) lifts
+/// a role of this `fit` and total stack weight to [`GOOD_FIT`].
+fn lifts(fit: f32, total: f32, weight: f32, have: f32) -> bool {
+    let gain = weight * (1.0 - have) / total;
+    gain > 0.0 && fit < GOOD_FIT && fit + gain >= GOOD_FIT - 1e-6
+}
+
+/// How many roles learning `tech` alone would lift to a good fit: the
+/// technology page's figure, counted as [`best_openers`] counts.
+#[must_use]
+pub fn roles_raised(
+    catalog: &Catalog,
+    credits: &[f32],
+    fits: &[Option<f32>],
+    tech: TechId,
+) -> usize {
+    catalog
+        .roles_using(tech)
+        .iter()
+        .filter(|&&role| {
+            let Some(Some(fit)) = fits.get(role.0).copied() else {
+                return false;
+            };
+            let entry = catalog.role(role);
+            let total: f32 = entry.techs().map(|i| weight(i.priority)).sum();
+            entry.techs().filter(|i| i.tech == tech).any(|i| {
+                let have = credits.get(tech.0).copied().unwrap_or(0.0);
+                lifts(fit, total, weight(i.priority), have)
+            })
+        })
+        .count()
+}
+
 /// Technologies that, learnt alone, would lift the most roles to a good fit.
 #[must_use]
 pub fn best_openers(
@@ -108,8 +141,7 @@ pub fn best_openers(
         let total: f32 = entry.techs().map(|i| weight(i.priority)).sum();
         for item in entry.techs() {
             let have = credits.get(item.tech.0).copied().unwrap_or(0.0);
-            let gain = weight(item.priority) * (1.0 - have) / total;
-            if gain > 0.0 && fit + gain >= GOOD_FIT - 1e-6 {
+            if lifts(fit, total, weight(item.priority), have) {
                 counts[item.tech.0] += 1;
             }
         }

@@ -13,6 +13,7 @@ pub mod money;
 pub mod pay;
 pub mod plan;
 pub mod profile;
+pub mod recognize;
 #[cfg(feature = "dev")]
 pub mod schema;
 pub mod search;

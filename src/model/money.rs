@@ -68,23 +68,30 @@ pub fn format_full(amount: f64, currency: &str) -> String {
     with_symbol(&group_thousands(amount), currency)
 }
 
-/// A short axis label: `$85k`, `45k €`, `¥6M`, `$42.50`.
+/// A short axis label at any magnitude: `$85k`, `45k €`, `¥6M`, `$1.5B`,
+/// `$195T`, then scientific (`$2.5e15`); `$42.50` for small figures; `?` for
+/// a figure that is not a number. Never longer than about eight characters
+/// plus the currency, so an axis keeps its room.
 #[must_use]
 pub fn format_compact(amount: f64, currency: &str) -> String {
+    if !amount.is_finite() {
+        return with_symbol("?", currency);
+    }
     let abs = amount.abs();
-    let number = if abs >= 1_000_000.0 {
-        let m = amount / 1_000_000.0;
-        if (m * 10.0).round() % 10.0 == 0.0 {
-            format!("{m:.0}M")
+    let number = if abs >= 1e15 {
+        // Past trillions a suffix no longer reads; the exponent does.
+        let s = format!("{amount:.1e}");
+        s.replace(".0e", "e")
+    } else if let Some((scale, unit)) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")]
+        .into_iter()
+        .find(|(scale, _)| abs >= *scale)
+    {
+        let v = amount / scale;
+        // One decimal only where it tells something: 1.5M, but 195k and 12M.
+        if v.abs() >= 100.0 || (v * 10.0).round() % 10.0 == 0.0 {
+            format!("{v:.0}{unit}")
         } else {
-            format!("{m:.1}M")
-        }
-    } else if abs >= 1_000.0 {
-        let k = amount / 1_000.0;
-        if k.fract().abs() < 0.05 || abs >= 100_000.0 {
-            format!("{k:.0}k")
-        } else {
-            format!("{k:.1}k")
+            format!("{v:.1}{unit}")
         }
     } else {
         group_thousands(amount)
@@ -116,5 +123,24 @@ mod tests {
         assert_eq!(format_compact(1_500_000.0, "INR"), "₹1.5M");
         assert_eq!(format_compact(2_500.0, "GBP"), "£2.5k");
         assert_eq!(format_compact(0.0, "USD"), "$0");
+    }
+
+    #[test]
+    fn compact_labels_stay_short_at_any_magnitude() {
+        assert_eq!(format_compact(2_500_000_000.0, "USD"), "$2.5B");
+        assert_eq!(format_compact(195_000_000_000_000.0, "USD"), "$195T");
+        assert_eq!(format_compact(50_000_000_000_000.0, "USD"), "$50T");
+        assert_eq!(format_compact(2.5e15, "USD"), "$2.5e15");
+        assert_eq!(format_compact(3e21, "EUR"), "3e21 €");
+        assert_eq!(format_compact(-1_200_000.0, "USD"), "$-1.2M");
+        assert_eq!(format_compact(f64::NAN, "USD"), "$?");
+        // IDR and VND run to hundreds of millions a year.
+        assert_eq!(format_compact(350_000_000.0, "IDR"), "350M IDR");
+        for v in [
+            1.0, 999.0, 1e3, 9.99e5, 1e6, 1e9, 1e12, 9.99e14, 1e15, 1e300,
+        ] {
+            let label = format_compact(v, "USD");
+            assert!(label.chars().count() <= 8, "{v} reads {label}");
+        }
     }
 }

@@ -211,37 +211,99 @@ pub fn rank(
     rows
 }
 
+/// CSV text: a header line, then one line a row, each ending in `\n`. A
+/// field holding a comma, a quote, `\r` or `\n` is quoted (quotes doubled),
+/// as RFC 4180 readers (spreadsheets, `csv` modules) expect.
+fn csv_text<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; a failure would only cut the text short.
+    let written = out
+        .write_record(header)
+        .and_then(|()| rows.into_iter().try_for_each(|row| out.write_record(&row)));
+    if let Err(e) = written {
+        log::error!("CSV not written: {e}");
+    }
+    out.into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
 /// The figures behind a ranking as CSV.
 #[must_use]
 pub fn to_csv(catalog: &Catalog, rows: &[RankRow], stat: Statistic, region: &str) -> String {
-    let esc = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = String::from(
-        "role,region,statistic,level,value,currency,period,open_ended,source,as_of,conversion\n",
-    );
-    for r in rows {
-        let line = [
-            esc(&catalog.role(r.role).role.title),
-            esc(region),
-            esc(stat.label()),
-            esc(&r.level),
-            format!("{}", r.value.round()),
-            esc(&r.currency),
-            r.period.as_str().to_string(),
-            r.open_ended.to_string(),
-            esc(r.source.as_deref().unwrap_or("")),
-            esc(r.as_of.as_deref().unwrap_or("")),
-            esc(&r.converted.join("; ")),
-        ];
-        out.push_str(&line.join(","));
-        out.push('\n');
-    }
-    out
+    let header = [
+        "role",
+        "region",
+        "statistic",
+        "level",
+        "value",
+        "currency",
+        "period",
+        "open_ended",
+        "source",
+        "as_of",
+        "conversion",
+    ];
+    csv_text(
+        header,
+        rows.iter().map(|r| {
+            [
+                catalog.role(r.role).role.title.clone(),
+                region.to_owned(),
+                stat.label().to_owned(),
+                r.level.clone(),
+                format!("{}", r.value.round()),
+                r.currency.clone(),
+                r.period.as_str().to_owned(),
+                r.open_ended.to_string(),
+                r.source.clone().unwrap_or_default(),
+                r.as_of.clone().unwrap_or_default(),
+                r.converted.join("; "),
+            ]
+        }),
+    )
+}
+
+/// The figures of one salary table as CSV, one line a figure, with the
+/// labels every figure needs (level, statistic, currency, period, region,
+/// whether it is an open top, source and date).
+#[must_use]
+pub fn table_csv(t: &SalaryTable) -> String {
+    let header = [
+        "level",
+        "statistic",
+        "value",
+        "currency",
+        "period",
+        "region",
+        "open_ended",
+        "source",
+        "as_of",
+    ];
+    let rows = t.levels.iter().flat_map(|l| {
+        let top = l.highest();
+        l.figures().into_iter().filter_map(move |(name, v)| {
+            let v = v?;
+            Some([
+                l.level.clone(),
+                name.to_owned(),
+                v.to_string(),
+                t.currency.clone(),
+                t.period.as_str().to_owned(),
+                t.region.clone(),
+                (l.open_ended && Some(v) == top).to_string(),
+                t.source.clone().unwrap_or_default(),
+                t.as_of.clone().unwrap_or_default(),
+            ])
+        })
+    });
+    csv_text(header, rows)
 }
 
 #[cfg(test)]
@@ -332,6 +394,77 @@ mod tests {
                 "A,US,median,All,90,EUR,year,false,,,converted at the 2025-06-30 rate from ECB"
             ),
             "{csv}"
+        );
+    }
+
+    /// Reads CSV text back as an RFC 4180 reader would.
+    fn parse(text: &str) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn csv_fields_with_commas_quotes_and_line_breaks_survive_a_round_trip() {
+        let nasty = "Kafka, \"streams\"\nand\r\nmore\r";
+        let json = format!(
+            r#"[{{"id":"a","title":{title},"salary":[{{"region":{region},"currency":"USD","source":{title},"as_of":"2025","levels":[{{"level":{title},"median":100,"p90":200,"open_ended":true}}]}}]}}]"#,
+            title = serde_json::to_string(nasty).unwrap(),
+            region = serde_json::to_string("US, \"east\"").unwrap(),
+        );
+        let cat = crate::model::catalog::test_catalog(&json);
+        let rows = rank(
+            &cat,
+            &[RoleIdx(0)],
+            "US, \"east\"",
+            Statistic::Median,
+            &Display::default(),
+        );
+        let text = to_csv(&cat, &rows, Statistic::Median, "US, \"east\"");
+        // A bare \r would end the line early in many readers: it is quoted.
+        assert!(
+            text.contains("\"Kafka, \"\"streams\"\"\nand\r\nmore\r\""),
+            "{text:?}"
+        );
+        let parsed = parse(&text);
+        assert_eq!(parsed.len(), 2, "{text:?}");
+        assert_eq!(parsed[1][0], nasty);
+        assert_eq!(parsed[1][1], "US, \"east\"");
+        assert_eq!(parsed[1][3], nasty);
+        assert_eq!(parsed[1][8], nasty);
+
+        let table = &cat.role(RoleIdx(0)).role.salary[0];
+        let parsed = parse(&table_csv(table));
+        assert_eq!(parsed[0][0], "level");
+        assert_eq!(
+            parsed[1..],
+            [
+                [
+                    nasty,
+                    "median",
+                    "100",
+                    "USD",
+                    "year",
+                    "US, \"east\"",
+                    "false",
+                    nasty,
+                    "2025"
+                ],
+                [
+                    nasty,
+                    "p90",
+                    "200",
+                    "USD",
+                    "year",
+                    "US, \"east\"",
+                    "true",
+                    nasty,
+                    "2025"
+                ],
+            ]
         );
     }
 }

@@ -173,6 +173,9 @@ pub fn compare_pay(from: &[SalaryTable], to: &[SalaryTable]) -> Option<PayCompar
         .iter()
         .flat_map(|a| to.iter().map(move |b| (a, b)))
         .filter(|(a, b)| same(a, b))
+        // `max_by_key` keeps the last of equal keys; reversed, the first pair
+        // in the files' order wins, so a role's leading table is compared.
+        .rev()
         .max_by_key(|(a, b)| {
             // Prefer the same region, then tables whose levels match.
             let levels = a

@@ -2,9 +2,11 @@
 //! index of where each came from, when, and whether it is shown. The copies
 //! outlive the original files.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
-use super::{Recovery, Store, StoreError};
+use super::{Document, Recovery, Store, StoreError, Writer};
 
 /// File name of the library index.
 pub const LIBRARY_FILE: &str = "datasets.json";
@@ -84,32 +86,31 @@ pub fn copy_file_name(dataset_name: &str) -> String {
     format!("{slug}-{:08x}.json", hash & 0xffff_ffff)
 }
 
+impl Document for LibraryIndex {
+    const FILE: &'static str = LIBRARY_FILE;
+    const VERSION: u32 = LIBRARY_VERSION;
+}
+
+fn copy_path(file: &str) -> String {
+    format!("{DATASETS_DIR}/{file}")
+}
+
 impl Store {
-    /// Reads the library index (empty when none exists), recovering from a
-    /// damaged file.
+    /// Reads the library index (empty when none exists), as [`Store::load`] does.
     ///
     /// # Errors
     /// When it is unreadable or from a newer app (left untouched).
     pub fn load_library(&self) -> Result<(LibraryIndex, Option<Recovery>), StoreError> {
-        if let Ok(Some(v)) = self.read_json::<serde_json::Value>(LIBRARY_FILE)
-            && let Some(found) = v.get("version").and_then(serde_json::Value::as_u64)
-            && found > u64::from(LIBRARY_VERSION)
-        {
-            return Err(StoreError::TooNew {
-                path: self.path(LIBRARY_FILE),
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-            });
-        }
-        let (index, recovery) = self.read_json_recovering::<LibraryIndex>(LIBRARY_FILE)?;
+        let (index, recovery) = self.load::<LibraryIndex>()?;
         Ok((index.unwrap_or_default(), recovery))
     }
 
-    /// Writes the library index.
+    /// Writes the library index now, on this thread.
     ///
     /// # Errors
     /// When it cannot be written.
     pub fn save_library(&self, index: &LibraryIndex) -> Result<(), StoreError> {
-        self.write_json(LIBRARY_FILE, index)
+        self.save(index)
     }
 
     /// Saves the bytes of an imported dataset as its copy.
@@ -117,7 +118,7 @@ impl Store {
     /// # Errors
     /// When it cannot be written.
     pub fn save_dataset_copy(&self, file: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        self.write_atomic(&format!("{DATASETS_DIR}/{file}"), bytes)
+        self.write_file(&copy_path(file), bytes)
     }
 
     /// Reads the copy of an imported dataset.
@@ -135,12 +136,23 @@ impl Store {
 
     /// Deletes the copy of a dataset (a missing file is fine).
     pub fn remove_dataset_copy(&self, file: &str) {
-        let path = self.path(DATASETS_DIR).join(file);
-        if let Err(e) = std::fs::remove_file(&path)
-            && e.kind() != std::io::ErrorKind::NotFound
-        {
-            log::warn!("could not remove {}: {e}", path.display());
+        if let Err(e) = self.remove_file(&copy_path(file)) {
+            log::warn!("{e}");
         }
+    }
+}
+
+impl Writer {
+    /// Hands the bytes of an imported dataset (up to ~100 MB) to the writer as
+    /// its copy `file` (a name from [`copy_file_name`]); request it before the
+    /// index that names it, so the index never names a copy that is not there.
+    pub fn save_dataset_copy(&self, file: &str, bytes: Arc<[u8]>) {
+        self.write_file(copy_path(file), bytes);
+    }
+
+    /// Asks the writer to delete a dataset's copy (a missing file is fine).
+    pub fn remove_dataset_copy(&self, file: &str) {
+        self.remove_file(copy_path(file));
     }
 }
 

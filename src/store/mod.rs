@@ -1,18 +1,24 @@
-//! Where Career Atlas keeps things on disk: the skill profile and the app's
-//! settings, as JSON files in the platform data folder, always written
-//! atomically (temporary file in the same folder, flush to disk, rename), so a
-//! crash mid-write leaves the previous file intact.
+//! Where Career Atlas keeps things on disk: the skill profile, the app's
+//! settings and the dataset library, as JSON files in the platform data folder.
+//!
+//! - [`document`]: the one atomic writer (temporary file in the same folder,
+//!   flush to disk, rename, so a crash mid-write leaves the previous file
+//!   intact) and the one versioned loader ([`Store::load`]);
+//! - [`writer`]: the background writer the app hands new contents to, so no
+//!   frame waits for a disk;
+//! - [`library`]: the imported datasets' index and copies.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use crate::model::profile::Profile;
 
-use crate::model::profile::{PROFILE_VERSION, Profile};
-
+mod document;
 pub mod library;
+pub mod writer;
+
+pub use document::{Document, encode, write_atomically};
+pub use writer::Writer;
 
 /// The reverse-DNS application id, used for the data folder, the window class
 /// and the desktop entry.
@@ -54,24 +60,6 @@ pub enum StoreError {
         /// The version it carries.
         found: u32,
     },
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed
-/// to disk, then renamed over it.
-///
-/// # Errors
-/// When the folder cannot be written.
-pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir)?;
-    let mut tmp = tempfile::Builder::new().prefix(".tmp-").tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// What loading did about a damaged file.
@@ -153,105 +141,12 @@ impl Store {
         self.dir.join(file)
     }
 
-    /// Reads a JSON file; `Ok(None)` when it does not exist.
-    ///
-    /// # Errors
-    /// When the file cannot be read or is not valid JSON of type `T`.
-    pub fn read_json<T: DeserializeOwned>(&self, file: &str) -> Result<Option<T>, StoreError> {
-        let path = self.path(file);
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => {
-                return Err(StoreError::Io {
-                    action: "cannot read",
-                    path,
-                    source,
-                });
-            }
-        };
-        serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|e| StoreError::Damaged {
-                path,
-                message: e.to_string(),
-            })
-    }
-
-    /// Writes a value as pretty JSON, atomically, keeping the previous good
-    /// version as `FILE.bak` so a file damaged later can be restored.
-    ///
-    /// # Errors
-    /// When the folder cannot be created or the file cannot be written.
-    pub fn write_json<T: Serialize>(&self, file: &str, value: &T) -> Result<(), StoreError> {
-        let mut bytes = serde_json::to_vec_pretty(value).map_err(|e| StoreError::Damaged {
-            path: self.path(file),
-            message: e.to_string(),
-        })?;
-        bytes.push(b'\n');
-        // Only a copy that still parses is worth keeping as the last good one.
-        if let Ok(old) = fs::read(self.path(file))
-            && serde_json::from_slice::<serde::de::IgnoredAny>(&old).is_ok()
-        {
-            self.write_atomic(&format!("{file}.bak"), &old)?;
-        }
-        self.write_atomic(file, &bytes)
-    }
-
-    /// Reads a JSON file, recovering from damage: a file that does not parse is
-    /// moved aside as `FILE.damaged-<time>` and the last good copy (`FILE.bak`)
-    /// is restored when there is one. Never deletes anything.
-    ///
-    /// # Errors
-    /// When the file cannot be read at all (permissions), or is from a newer app.
-    pub fn read_json_recovering<T: DeserializeOwned>(
-        &self,
-        file: &str,
-    ) -> Result<(Option<T>, Option<Recovery>), StoreError> {
-        match self.read_json::<T>(file) {
-            Ok(v) => Ok((v, None)),
-            Err(StoreError::Damaged { path, message }) => {
-                let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now())
-                    .to_string()
-                    .replace(':', "-");
-                let aside = self.path(&format!("{file}.damaged-{stamp}"));
-                fs::rename(&path, &aside).map_err(|source| StoreError::Io {
-                    action: "cannot move aside the damaged",
-                    path: path.clone(),
-                    source,
-                })?;
-                let backup = self.read_json::<T>(&format!("{file}.bak")).ok().flatten();
-                if let Some(value) = backup {
-                    if let Ok(bytes) = fs::read(self.path(&format!("{file}.bak"))) {
-                        self.write_atomic(file, &bytes)?;
-                    }
-                    Ok((
-                        Some(value),
-                        Some(Recovery::RestoredBackup {
-                            damaged: aside,
-                            message,
-                        }),
-                    ))
-                } else {
-                    Ok((
-                        None,
-                        Some(Recovery::StartedEmpty {
-                            damaged: aside,
-                            message,
-                        }),
-                    ))
-                }
-            }
-            Err(e) => Err(e),
-        }
-    }
-
     /// Checks that the folder can be created and written.
     ///
     /// # Errors
     /// Why it cannot.
     pub fn check_writable(&self) -> Result<(), StoreError> {
-        self.write_atomic(".write-test", b"ok")?;
+        self.write_file(".write-test", b"ok")?;
         let _ = fs::remove_file(self.path(".write-test"));
         Ok(())
     }
@@ -311,66 +206,28 @@ impl Store {
         out
     }
 
-    /// Writes bytes to `file` atomically: a temporary file in the same folder,
-    /// flushed to disk, then renamed over the old one.
-    ///
-    /// # Errors
-    /// When the folder cannot be created or the file cannot be written.
-    pub fn write_atomic(&self, file: &str, bytes: &[u8]) -> Result<(), StoreError> {
-        let path = self.path(file);
-        let io = |action, source| StoreError::Io {
-            action,
-            path: path.clone(),
-            source,
-        };
-        // The temporary file lives beside the target so the rename stays on one
-        // file system and is atomic.
-        let dir = path.parent().unwrap_or(&self.dir).to_path_buf();
-        fs::create_dir_all(&dir).map_err(|e| io("cannot create the folder for", e))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(&dir)
-            .map_err(|e| io("cannot write", e))?;
-        tmp.write_all(bytes).map_err(|e| io("cannot write", e))?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(|e| io("cannot write", e))?;
-        tmp.persist(&path)
-            .map_err(|e| io("cannot replace", e.error))?;
-        Ok(())
-    }
-
-    /// Loads the skill profile (empty when none was saved), recovering from
-    /// a damaged file as [`Store::read_json_recovering`] does.
+    /// Loads the skill profile (empty when none was saved), as [`Store::load`] does.
     ///
     /// # Errors
     /// When the file is unreadable or from a newer app (left untouched).
     pub fn load_profile(&self) -> Result<(Profile, Option<Recovery>), StoreError> {
-        // Refuse a newer format before anything could move or rewrite it.
-        if let Ok(Some(v)) = self.read_json::<serde_json::Value>(PROFILE_FILE)
-            && let Some(found) = v.get("version").and_then(serde_json::Value::as_u64)
-            && found > u64::from(PROFILE_VERSION)
-        {
-            return Err(StoreError::TooNew {
-                path: self.path(PROFILE_FILE),
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-            });
-        }
-        let (profile, recovery) = self.read_json_recovering::<Profile>(PROFILE_FILE)?;
+        let (profile, recovery) = self.load::<Profile>()?;
         Ok((profile.unwrap_or_default(), recovery))
     }
 
-    /// Saves the skill profile.
+    /// Saves the skill profile now, on this thread.
     ///
     /// # Errors
     /// When it cannot be written.
     pub fn save_profile(&self, profile: &Profile) -> Result<(), StoreError> {
-        self.write_json(PROFILE_FILE, profile)
+        self.save(profile)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write as _;
+
     use super::*;
     use crate::model::profile::{Proficiency, Skill};
 

@@ -5,16 +5,18 @@ use std::fmt::Write as _;
 
 use egui::RichText;
 
-use super::{Command, Dialog};
-use crate::app::CareerAtlasApp;
+use super::{Command, Dialog, ViewCx, text};
 use crate::model::catalog::DatasetOrigin;
 
 /// The caveat shown wherever survey percentiles appear.
 pub const PERCENTILE_CAVEAT: &str = "Percentiles describe the spread of pay among all workers in an occupation. They are not experience levels: the 10th percentile is not “junior” pay and the 90th is not “senior” pay.";
 
+/// The caveat for survey medians beside BLS percentiles.
+pub const SURVEY_CAVEAT: &str = "A survey median is the middle of what the survey's respondents said they earn in total (salary, bonuses and perks). Respondents chose to answer, so it is not a BLS percentile of wages; the app labels the two apart and does not set them on one axis without saying so.";
+
 /// The window, when open.
-pub fn window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    if app.dialog != Some(Dialog::About) {
+pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    if cx.dialog != Some(Dialog::About) {
         return;
     }
     let mut open = true;
@@ -24,19 +26,19 @@ pub fn window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>)
         .default_width(560.0)
         .max_height(ctx.content_rect().height() * 0.8)
         .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| body(ui, app));
+            egui::ScrollArea::vertical().show(ui, |ui| body(ui, cx));
         });
     if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         out.push(Command::ShowDialog(None));
     }
 }
 
-fn body(ui: &mut egui::Ui, app: &CareerAtlasApp) {
-    let cat = &app.catalog;
+fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>) {
+    let cat = cx.catalog;
     ui.label(format!(
-        "{} roles and {} technologies loaded.",
-        cat.roles.len(),
-        cat.techs.len()
+        "{} and {} loaded.",
+        text::roles(cat.roles.len()),
+        text::technologies(cat.techs.len())
     ));
     for loaded in &cat.datasets {
         let ds = &loaded.dataset;
@@ -49,8 +51,12 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp) {
         if let Some(a) = &ds.as_of {
             meta.push(format!("as of {a}"));
         }
-        meta.push(format!("{} roles", ds.roles.len()));
-        meta.push(format!("{} catalog technologies", ds.technologies.len()));
+        meta.push(text::roles(ds.roles.len()));
+        meta.push(text::count(
+            ds.technologies.len(),
+            "catalog technology",
+            "catalog technologies",
+        ));
         meta.push(match &loaded.origin {
             DatasetOrigin::Bundled => "bundled with the app".to_string(),
             DatasetOrigin::Imported { source_file, .. } => format!("imported from {source_file}"),
@@ -94,6 +100,7 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp) {
     ui.add_space(10.0);
     ui.label(RichText::new("Reading the figures").strong());
     ui.label(PERCENTILE_CAVEAT);
+    ui.label(SURVEY_CAVEAT);
     ui.label(
         "Where no sourced figure exists for a role, the app says so instead of estimating one.",
     );

@@ -3,21 +3,26 @@
 
 use egui::RichText;
 
-use super::Command;
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx};
 use crate::model::fit;
 use crate::model::types::Priority;
 
 const ROW_HEIGHT: f32 = 46.0;
 
 /// Draws the view.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
     ui.heading("Best fit");
     ui.label(RichText::new(fit::FORMULA).weak());
-    let order = &app.fit_order;
-    let any_skill = app.credits.iter().any(|c| *c > 0.0);
+    let order = cx.fit_order;
+    let any_skill = cx.credits.iter().any(|c| *c > 0.0);
     if !any_skill {
         ui.label("Tick the technologies you know on any role page (or set levels in My skills) and the roles that suit you rise to the top.");
+        if ui
+            .button("Quick start: what have you worked with?")
+            .clicked()
+        {
+            out.push(Command::ShowView(crate::state::View::MySkills));
+        }
     }
     ui.separator();
     egui::ScrollArea::vertical()
@@ -25,10 +30,10 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, order.len(), |ui, range| {
             for (rank, &role) in order.iter().enumerate().skip(range.start).take(range.len()) {
-                let entry = app.catalog.role(role);
+                let entry = cx.catalog.role(role);
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(format!("{}.", rank + 1)).weak());
-                    let fit = app.fits[role.0];
+                    let fit = cx.fits[role.0];
                     match fit {
                         Some(f) => {
                             ui.add(
@@ -44,15 +49,15 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     if ui.link(RichText::new(&entry.role.title).strong()).clicked() {
                         out.push(Command::Open(role));
                     }
-                    if !app.catalog.is_bundled(role) {
-                        ui.label(RichText::new(app.catalog.dataset_name(role)).small().weak());
+                    if !cx.catalog.is_bundled(role) {
+                        ui.label(RichText::new(cx.catalog.dataset_name(role)).small().weak());
                     }
                 });
-                let missing: Vec<String> = fit::missing(&app.catalog, &app.credits, role)
+                let missing: Vec<String> = fit::missing(cx.catalog, cx.credits, role)
                     .into_iter()
                     .filter(|(_, p)| *p == Priority::Core)
                     .take(4)
-                    .map(|(t, _)| app.catalog.tech(t).name.clone())
+                    .map(|(t, _)| cx.catalog.tech(t).name.clone())
                     .collect();
                 ui.label(
                     RichText::new(if missing.is_empty() {

@@ -4,20 +4,20 @@
 use egui::RichText;
 use egui_plot::{BoxElem, BoxPlot, BoxSpread};
 
-use super::Command;
+use super::salary_chart::TableKind;
 use super::theme::{chart_fill, chart_stroke};
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx};
 use crate::model::money::format_compact;
-use crate::model::types::Level;
+use crate::model::types::SalaryTable;
 use crate::model::{RoleIdx, TechId};
 
 /// Most roles compared at once.
 pub const MAX_ROLES: usize = 4;
 
 /// Draws the view.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    let cat = &app.catalog;
-    let roles: Vec<RoleIdx> = app
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    let cat = cx.catalog;
+    let roles: Vec<RoleIdx> = cx
         .settings
         .compare
         .iter()
@@ -89,7 +89,7 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     ui.end_row();
                     ui.label(RichText::new("Your fit").strong());
                     for r in &roles {
-                        match app.fits[r.0] {
+                        match cx.fits[r.0] {
                             Some(f) => ui.label(format!("{:.0}%", f * 100.0)),
                             None => ui.label("no stack"),
                         };
@@ -97,14 +97,14 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     ui.end_row();
                 });
             super::theme::section(ui, "Technologies");
-            matrix(ui, app, &roles);
+            matrix(ui, cx, &roles, out);
             super::theme::section(ui, "Pay on one axis");
-            pay_chart(ui, app, &roles);
+            pay_chart(ui, cx, &roles);
         });
 }
 
-fn matrix(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
-    let cat = &app.catalog;
+fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx], out: &mut Vec<Command>) {
+    let cat = cx.catalog;
     let mut techs: Vec<TechId> = Vec::new();
     for r in roles {
         for item in cat.role(*r).techs() {
@@ -134,63 +134,86 @@ fn matrix(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
             ui.end_row();
             for t in techs {
                 let info = cat.tech(t);
-                ui.label(&info.name);
+                if ui
+                    .link(&info.name)
+                    .on_hover_text(format!("Open the page of {}", info.name))
+                    .clicked()
+                {
+                    out.push(Command::OpenTech(t));
+                }
                 for r in roles {
                     match cat.role(*r).techs().find(|i| i.tech == t) {
                         Some(item) => ui.label(item.priority.label().to_lowercase()),
                         None => ui.label(RichText::new("—").weak()),
                     };
                 }
-                ui.label(app.profile.level(info).label());
+                ui.label(cx.profile.level(info).label());
                 ui.end_row();
             }
         });
 }
 
-fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
-    let cat = &app.catalog;
+fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
+    let cat = cx.catalog;
     let first = roles.iter().find_map(|r| cat.role(*r).role.salary.first());
     let Some(first) = first else {
         ui.label("None of these roles has sourced salary figures.");
         return;
     };
     let (currency, period) = (first.currency.clone(), first.period);
+    let kind = TableKind::of(first);
     let dark = ui.visuals().dark_mode;
     let mut boxes = Vec::new();
     let mut left_out = Vec::new();
+    let mut names = Vec::new();
+    let mut kinds = Vec::new();
     let n = roles.len();
     for (i, r) in roles.iter().enumerate() {
         let role = &cat.role(*r).role;
+        let same_axis = |t: &&SalaryTable| t.currency == currency && t.period == period;
+        // A table of the first role's kind where there is one, so a survey
+        // median is not set beside BLS percentiles unless nothing else exists.
         let Some(t) = role
             .salary
             .iter()
-            .find(|t| t.currency == currency && t.period == period)
+            .filter(same_axis)
+            .find(|t| TableKind::of(t) == kind)
+            .or_else(|| role.salary.iter().find(same_axis))
         else {
             left_out.push(role.title.clone());
+            names.push(role.title.clone());
             continue;
         };
-        let lo = t
-            .levels
-            .iter()
-            .filter_map(Level::lowest)
-            .fold(f64::INFINITY, f64::min);
-        let hi = t
-            .levels
-            .iter()
-            .filter_map(Level::highest)
-            .fold(0.0, f64::max);
+        let row_kind = TableKind::of(t);
+        kinds.push(row_kind);
+        // Every row names its kind of figure, so different kinds on one axis
+        // are never read as one another.
+        names.push(format!(
+            "{} · {}",
+            super::text::clip(&role.title, 18),
+            row_kind.tag()
+        ));
+        let (lo, hi) = super::salary_chart::extent(t);
         let l0 = &t.levels[0];
         let q1 = l0.p25.unwrap_or(lo);
         let q3 = l0.p75.unwrap_or(hi);
         let median = l0.median.unwrap_or(f64::midpoint(q1, q3));
+        let figures = if (hi - lo).abs() < f64::EPSILON {
+            format!("{} {}", row_kind.short(), format_compact(hi, &currency))
+        } else {
+            format!(
+                "{} – {} ({})",
+                format_compact(lo, &currency),
+                format_compact(hi, &currency),
+                row_kind.short()
+            )
+        };
         let y = (n - 1 - i) as f64;
         boxes.push(
             BoxElem::new(y, BoxSpread::new(lo, q1, median, q3, hi))
                 .name(format!(
-                    "{}: {} – {} ({}, {})",
+                    "{}: {figures} ({}, {})",
                     role.title,
-                    format_compact(lo, &currency),
-                    format_compact(hi, &currency),
                     t.region,
                     t.source.as_deref().unwrap_or("no source given")
                 ))
@@ -199,12 +222,16 @@ fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
                 .stroke(egui::Stroke::new(1.5, chart_stroke(dark))),
         );
     }
-    ui.label(RichText::new(format!("{currency} · {} · each role's first table in this currency; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
-    let names: Vec<String> = roles
-        .iter()
-        .map(|r| cat.role(*r).role.title.clone())
-        .collect();
-    super::salary_chart::money_rows_plot("compare_pay", names, &currency)
+    ui.label(RichText::new(format!("{currency} · {} · each role's first table in this currency of the same kind as the first role's where it has one; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
+    kinds.dedup();
+    if kinds.len() > 1 {
+        ui.label(
+            RichText::new(MIXED_KINDS)
+                .small()
+                .color(super::theme::warning_color(dark)),
+        );
+    }
+    super::salary_chart::money_rows_plot("compare_pay", names, &currency, 32)
         .height((60.0 + 50.0 * n as f32).min(280.0))
         .show(ui, |plot| {
             plot.box_plot(BoxPlot::new("pay", boxes).horizontal());
@@ -221,3 +248,6 @@ fn pay_chart(ui: &mut egui::Ui, app: &CareerAtlasApp, roles: &[RoleIdx]) {
         );
     }
 }
+
+/// Said when rows of different kinds share the axis.
+pub const MIXED_KINDS: &str = "Different kinds of figures on one axis: a survey median of what respondents said they earn is not a BLS percentile of wages. Each row names its kind.";

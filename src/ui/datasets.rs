@@ -3,13 +3,12 @@
 
 use egui::RichText;
 
-use super::{Command, Dialog};
-use crate::app::CareerAtlasApp;
+use super::{Command, Dialog, ViewCx};
 use crate::model::catalog::DatasetOrigin;
 
 /// The window, when open.
-pub fn window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    if app.dialog != Some(Dialog::Datasets) {
+pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    if cx.dialog != Some(Dialog::Datasets) {
         return;
     }
     let mut open = true;
@@ -23,17 +22,15 @@ pub fn window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>)
                 if ui.button("Import…").on_hover_text("Ctrl+O").clicked() {
                     out.push(Command::OpenImportDialog);
                 }
-                if let Some(last) = app.removed.last()
-                    && ui
-                        .button(format!("Undo removal of “{}”", last.entry.name))
-                        .clicked()
+                if let Some(last) = cx.last_removed
+                    && ui.button(format!("Undo removal of “{last}”")).clicked()
                 {
                     out.push(Command::UndoRemove);
                 }
             });
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for (i, loaded) in app.catalog.datasets.iter().enumerate() {
+                for (i, loaded) in cx.catalog.datasets.iter().enumerate() {
                     dataset_row(ui, i, loaded, out);
                     ui.separator();
                 }
@@ -85,17 +82,7 @@ fn dataset_row(
     if let Some(d) = &ds.description {
         ui.label(d);
     }
-    let mut meta = vec![format!("{} roles", ds.roles.len())];
-    if let Some(a) = &ds.author {
-        meta.push(format!("by {a}"));
-    }
-    if let Some(v) = &ds.version {
-        meta.push(format!("version {v}"));
-    }
-    if let Some(a) = &ds.as_of {
-        meta.push(format!("as of {a}"));
-    }
-    ui.label(RichText::new(meta.join(" · ")).small());
+    ui.label(RichText::new(super::text::dataset_summary(ds)).small());
     match &loaded.origin {
         DatasetOrigin::Bundled => {
             ui.label(

@@ -2,23 +2,36 @@
 //! preview before anything is added, and the error report of a refused file.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use egui::{Key, RichText};
 
-use super::Command;
 use super::theme::warning_color;
-use crate::app::{CareerAtlasApp, PendingReview};
-use crate::import::ImportSource;
+use super::{Command, ViewCx, text};
+use crate::jobs::ImportReview;
 use crate::model::Diagnostic;
+use crate::model::diff::DatasetDiff;
 
-/// Files dropped on the window this frame.
+/// A checked file waiting for the person: a preview to confirm, or an error
+/// report. The app builds it from a job's result and the loaded catalog.
+pub struct PendingReview {
+    /// The file and what reading it found.
+    pub review: ImportReview,
+    /// What it would change in a loaded dataset of the same name.
+    pub diff: Option<DatasetDiff>,
+    /// Why it cannot be imported even though the file is valid.
+    pub blocked: Option<String>,
+}
+
+/// Files dropped on the window this frame. On the desktop every dropped file
+/// has a path (egui-winit gives nothing else), so the path is all we take.
 #[must_use]
-pub fn dropped_files(ctx: &egui::Context) -> Vec<ImportSource> {
+pub fn dropped_files(ctx: &egui::Context) -> Vec<PathBuf> {
     ctx.input(|i| {
         i.raw
             .dropped_files
             .iter()
-            .map(|f| ImportSource::Path(f.path().to_path_buf()))
+            .map(|f| f.path().to_path_buf())
             .collect()
     })
 }
@@ -50,8 +63,8 @@ pub fn drop_hint(ctx: &egui::Context) {
 }
 
 /// Files being read right now, for the top bar.
-pub fn progress(ui: &mut egui::Ui, app: &CareerAtlasApp) {
-    let in_flight = app.importer.in_flight();
+pub fn progress(ui: &mut egui::Ui, cx: &ViewCx<'_>) {
+    let in_flight = cx.imports_in_flight;
     if in_flight.is_empty() {
         return;
     }
@@ -72,11 +85,11 @@ fn short_name(path: &str) -> String {
 
 /// The preview (valid file) or error report (refused file) of the oldest
 /// checked file.
-pub fn review_window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    let Some(pending) = app.reviews.front() else {
+pub fn review_window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    let Some(pending) = cx.review else {
         return;
     };
-    let file = short_name(&pending.review.source.display_name());
+    let file = short_name(&pending.review.source.display().to_string());
     let valid = pending.review.is_valid();
     let title = if valid {
         format!("Import “{file}”?")
@@ -98,12 +111,15 @@ pub fn review_window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Co
                 report(ui, pending, out);
             }
         });
-    let more = app.reviews.len() - 1;
+    let more = cx.reviews_waiting;
     if more > 0 {
         egui::Area::new(egui::Id::unique("more_reviews"))
             .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -16.0))
             .show(ctx, |ui| {
-                ui.label(format!("{more} more file(s) waiting"));
+                ui.label(format!(
+                    "{} waiting",
+                    text::count(more, "more file", "more files")
+                ));
             });
     }
     if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {
@@ -117,21 +133,11 @@ fn preview(ui: &mut egui::Ui, pending: &PendingReview, out: &mut Vec<Command>) {
     };
     let Some(ds) = &outcome.dataset else { return };
     ui.label(RichText::new(&ds.name).strong().size(18.0));
-    let mut meta = vec![format!(
-        "{} {}",
-        ds.roles.len(),
-        if ds.roles.len() == 1 { "role" } else { "roles" }
-    )];
-    if let Some(a) = &ds.author {
-        meta.push(format!("by {a}"));
-    }
-    if let Some(v) = &ds.version {
-        meta.push(format!("version {v}"));
-    }
-    if let Some(a) = &ds.as_of {
-        meta.push(format!("as of {a}"));
-    }
-    ui.label(meta.join(" · "));
+    ui.label(text::dataset_summary(ds));
+    // Says once which characters no installed font can draw.
+    crate::fonts::missing_glyphs_notice(ui, std::sync::Arc::as_ptr(&pending.review.bytes), || {
+        crate::fonts::notice::dataset_text(&pending.review.source.display().to_string(), ds)
+    });
     if let Some(d) = &ds.description {
         ui.label(RichText::new(d).weak());
     }
@@ -173,8 +179,8 @@ fn preview(ui: &mut egui::Ui, pending: &PendingReview, out: &mut Vec<Command>) {
         ui.add_space(8.0);
         ui.label(
             RichText::new(format!(
-                "{} warning(s) — the file can still be imported:",
-                outcome.diagnostics.len()
+                "{} — the file can still be imported:",
+                text::warnings(outcome.diagnostics.len())
             ))
             .strong(),
         );
@@ -213,15 +219,15 @@ fn list_some(titles: &[String]) -> String {
 }
 
 fn report(ui: &mut egui::Ui, pending: &PendingReview, out: &mut Vec<Command>) {
-    let file = pending.review.source.display_name();
+    let file = pending.review.source.display().to_string();
     if let Some(e) = &pending.review.read_error {
         ui.label(format!("{file}: {e}"));
     }
     if let Some(outcome) = &pending.review.outcome {
         ui.label(format!(
-            "{} error(s) and {} warning(s). Nothing from this file was imported; everything already loaded is unchanged.",
-            outcome.error_count(),
-            outcome.warning_count()
+            "{} and {}. Nothing from this file was imported; everything already loaded is unchanged.",
+            text::errors(outcome.error_count()),
+            text::warnings(outcome.warning_count())
         ));
         ui.label(RichText::new("Fix the file and import it again. Each line gives the place in the file and the path inside it.").weak());
         ui.add_space(6.0);

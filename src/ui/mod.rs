@@ -1,11 +1,14 @@
-//! The panels. Each reads state and returns [`Command`]s; only
-//! [`crate::app::CareerAtlasApp::apply`] changes state.
+//! The panels: one module per panel or window. A panel reads a narrow,
+//! read-only [`ViewCx`] built by the app once per frame and answers with
+//! [`Command`]s; the app applies them in one place. So a panel never changes the
+//! app's state, never writes to disk and never imports the app type. What only
+//! a panel cares about (the palette's query, the salary ranking, the list rows)
+//! lives in that panel's own struct, in the spirit of `egui_demo_lib`'s `View`.
 
 pub mod about;
 pub mod best_fit;
 pub mod compare;
 pub mod datasets;
-pub mod export;
 pub mod import;
 pub mod my_skills;
 pub mod palette;
@@ -15,20 +18,87 @@ pub mod role_list;
 pub mod salaries;
 pub mod salary_chart;
 pub mod shortcuts;
+pub mod skills_input;
 pub mod stack_checklist;
+pub mod tech_page;
+pub mod text;
 pub mod theme;
 pub mod top_bar;
 
-use crate::model::profile::Proficiency;
-use crate::model::{RoleIdx, TechId};
-use crate::state::{ThemeChoice, View};
+pub use import::PendingReview;
+
+use crate::model::fit::Opener;
+use crate::model::profile::{Proficiency, Profile};
+use crate::model::search::SearchIndex;
+use crate::model::{Catalog, RoleIdx, TechId};
+use crate::state::{Settings, ThemeChoice, View};
+
+/// What the panels may read in one frame: borrowed from the app, read-only,
+/// built once per frame. Background work shows up as plain values.
+pub struct ViewCx<'a> {
+    /// All loaded datasets, merged.
+    pub catalog: &'a Catalog,
+    /// Search haystacks of the catalog.
+    pub index: &'a SearchIndex,
+    /// The person's skills.
+    pub profile: &'a Profile,
+    /// Each technology's credit towards fit (by `TechId`).
+    pub credits: &'a [f32],
+    /// Each role's fit, 0–1 (by `RoleIdx`); `None` for roles without a stack.
+    pub fits: &'a [Option<f32>],
+    /// Roles ranked by fit, best first.
+    pub fit_order: &'a [RoleIdx],
+    /// What would open the most roles, best first.
+    pub openers: &'a [Opener],
+    /// Saved choices: view, search text, theme, plan, comparison…
+    pub settings: &'a Settings,
+    /// The role in the detail panel.
+    pub selected: Option<RoleIdx>,
+    /// The technology on the technology page.
+    pub tech: Option<TechId>,
+    /// Changes whenever `catalog` does, so a panel can keep what it derives
+    /// from the catalog (a text matcher, a ranking) until then.
+    pub catalog_version: u64,
+    /// The roles the list shows for the current search, in its order.
+    pub in_view: &'a [RoleIdx],
+    /// Changes whenever `in_view` does, so a view can keep what it derives
+    /// from it until then.
+    pub in_view_version: u64,
+    /// Which salary table (region) of the selected role is shown.
+    pub salary_table: usize,
+    /// The open dialog window, if any.
+    pub dialog: Option<Dialog>,
+    /// True when Back would go somewhere.
+    pub can_go_back: bool,
+    /// True when Forward would go somewhere.
+    pub can_go_forward: bool,
+    /// Messages shown at the top of the window.
+    pub notices: &'a [Notice],
+    /// Names of the files being read for import now.
+    pub imports_in_flight: &'a [String],
+    /// True while a file dialog is open.
+    pub file_dialog_open: bool,
+    /// What the file dialog the app waits for asks, if one is pending.
+    pub pending_dialog: Option<&'a str>,
+    /// The name of the dataset removed last this session, if any (for Undo).
+    pub last_removed: Option<&'a str>,
+    /// The oldest checked file waiting for the person, if any.
+    pub review: Option<&'a PendingReview>,
+    /// How many more checked files wait behind it.
+    pub reviews_waiting: usize,
+}
 
 /// Something a panel asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Show a role, remembering the current one for Back.
     Open(RoleIdx),
-    /// Go back to the previous role.
+    /// Show a technology's page, remembering the current place for Back.
+    OpenTech(TechId),
+    /// Set many levels at once (quick start, a pasted CV): one profile
+    /// change, one fit recompute, one save.
+    SetLevels(Vec<(TechId, Proficiency)>),
+    /// Go back to the previous role or technology.
     Back,
     /// Undo a Back.
     Forward,
@@ -57,8 +127,6 @@ pub enum Command {
     RemoveFromCompare(usize),
     /// Copy text to the clipboard: what it is, and the text.
     CopyText(&'static str, String),
-    /// Change the choices of the Salaries view.
-    SetSalaryView(salaries::SalaryView),
     /// Save the chart in this screen rectangle (points) as a PNG file.
     SaveChartPng(egui::Rect),
     /// Save text to a file chosen in a dialog: what it is, default name, text.
@@ -67,9 +135,9 @@ pub enum Command {
     ExportProfile,
     /// Merge a profile file chosen in a dialog.
     ImportProfile,
-    /// The search text was edited.
-    SearchChanged,
-    /// Empty the search box.
+    /// Set the search text (typed in the search box).
+    SetSearch(String),
+    /// Empty the search box and put the keyboard focus in it.
     ClearSearch,
     /// Put the keyboard focus in the search box.
     FocusSearch,
@@ -85,6 +153,8 @@ pub enum Command {
     DismissNotice(usize),
     /// Show the native file dialog to import files.
     OpenImportDialog,
+    /// Stop waiting for a file dialog that does not answer.
+    CancelFileDialog,
     /// Import the file shown in the preview.
     ConfirmImport,
     /// Close the preview or error report without importing.

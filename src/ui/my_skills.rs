@@ -3,8 +3,7 @@
 
 use egui::RichText;
 
-use super::Command;
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx, text};
 use crate::model::TechId;
 use crate::model::catalog::TechInfo;
 use crate::model::fit;
@@ -39,7 +38,7 @@ pub fn proficiency_picker(
 }
 
 /// Draws the view.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .id_salt("my_skills")
         .auto_shrink([false, false])
@@ -52,22 +51,22 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 )
                 .weak(),
             );
-            let marked: Vec<(TechId, &TechInfo)> = app
+            let marked: Vec<(TechId, &TechInfo)> = cx
                 .catalog
                 .techs
                 .iter()
                 .enumerate()
                 .map(|(i, t)| (TechId(i), t))
-                .filter(|(_, t)| app.profile.skill(t).is_some())
+                .filter(|(_, t)| cx.profile.skill(t).is_some())
                 .collect();
             let counts: Vec<String> = Proficiency::ALL[1..]
                 .iter()
                 .map(|l| {
-                    let n = marked.iter().filter(|(_, t)| app.profile.level(t) == *l).count();
+                    let n = marked.iter().filter(|(_, t)| cx.profile.level(t) == *l).count();
                     format!("{}: {n}", l.label())
                 })
                 .collect();
-            ui.label(format!("{} technologies marked · {}", marked.len(), counts.join(" · ")));
+            ui.label(format!("{} marked · {}", text::technologies(marked.len()), counts.join(" · ")));
             ui.horizontal(|ui| {
                 if ui.button("Export profile…").clicked() {
                     out.push(Command::ExportProfile);
@@ -78,19 +77,19 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 if ui.button("Copy as Markdown").clicked() {
                     out.push(Command::CopyText(
                         "your skills",
-                        crate::model::markdown::profile(&app.catalog, &app.profile),
+                        crate::model::markdown::profile(cx.catalog, cx.profile),
                     ));
                 }
                 if ui.button("Save as Markdown…").clicked() {
                     out.push(Command::SaveText(
                         "your skills",
                         "my-skills.md",
-                        crate::model::markdown::profile(&app.catalog, &app.profile),
+                        crate::model::markdown::profile(cx.catalog, cx.profile),
                     ));
                 }
             });
 
-            openers(ui, app);
+            openers(ui, cx);
 
             if marked.is_empty() {
                 ui.add_space(12.0);
@@ -107,12 +106,18 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 super::theme::section(ui, cat);
                 egui::Grid::new(("skills", cat)).num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
                     for (id, t) in marked.iter().filter(|(_, t)| t.category.as_deref().unwrap_or("Other") == cat) {
-                        let label = ui.label(RichText::new(&t.name).strong());
-                        let level = app.profile.level(t);
+                        let label = ui.horizontal(|ui| {
+                            let label = ui.label(RichText::new(&t.name).strong());
+                            if super::tech_page::tech_link(ui, &t.name) {
+                                out.push(Command::OpenTech(*id));
+                            }
+                            label
+                        }).inner;
+                        let level = cx.profile.level(t);
                         if let Some(new) = proficiency_picker(ui, ("level", id.0), level, &t.name) {
                             out.push(Command::SetLevel(*id, new));
                         }
-                        let mut note = app.profile.skill(t).and_then(|s| s.note.clone()).unwrap_or_default();
+                        let mut note = cx.profile.skill(t).and_then(|s| s.note.clone()).unwrap_or_default();
                         let edit = ui
                             .add(egui::TextEdit::singleline(&mut note).hint_text("Your note").desired_width(260.0))
                             .labelled_by(label.id);
@@ -129,20 +134,19 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
 /// How many "Learn X" suggestions the view lists.
 pub const OPENERS_SHOWN: usize = 5;
 
-fn openers(ui: &mut egui::Ui, app: &CareerAtlasApp) {
-    let best = &app.openers;
+fn openers(ui: &mut egui::Ui, cx: &ViewCx<'_>) {
+    let best = cx.openers;
     super::theme::section(ui, "What would open the most roles");
     if best.is_empty() {
         ui.label("No single technology would lift another role above 70% fit yet; tick what you know to see suggestions.");
         return;
     }
     for o in best {
-        let t = app.catalog.tech(o.tech);
+        let t = cx.catalog.tech(o.tech);
         ui.label(format!(
-            "Learn {}: +{} {} above {:.0}% fit",
+            "Learn {}: +{} above {:.0}% fit",
             t.name,
-            o.roles,
-            if o.roles == 1 { "role" } else { "roles" },
+            text::roles(o.roles),
             fit::GOOD_FIT * 100.0
         ));
     }

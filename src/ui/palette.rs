@@ -1,11 +1,11 @@
 //! The command palette (Ctrl+K): one box that finds roles, technologies and
-//! actions; Enter runs the first match, arrows choose another.
+//! actions; Enter runs the first match, arrows choose another. The typed text
+//! and the highlighted entry belong to the palette ([`Palette`]) and start
+//! afresh each time it opens.
 
 use egui::{Key, RichText};
 
-use super::{Command, Dialog};
-use crate::app::CareerAtlasApp;
-use crate::model::RoleIdx;
+use super::{Command, Dialog, ViewCx, text};
 use crate::state::{ThemeChoice, View};
 
 /// One thing the palette can do.
@@ -57,7 +57,7 @@ fn actions() -> Vec<Entry> {
 /// Matches for `query`, best first: actions and technologies by name, roles
 /// through the role search.
 #[must_use]
-pub fn entries(app: &CareerAtlasApp, query: &str) -> Vec<Entry> {
+pub fn entries(cx: &ViewCx<'_>, query: &str) -> Vec<Entry> {
     let q = query.trim().to_lowercase();
     let mut out: Vec<Entry> = actions()
         .into_iter()
@@ -66,19 +66,19 @@ pub fn entries(app: &CareerAtlasApp, query: &str) -> Vec<Entry> {
     if q.is_empty() {
         return out;
     }
-    let roles: Vec<Entry> = app
+    let roles: Vec<Entry> = cx
         .index
         .search(query)
         .into_iter()
         .take(8)
         .map(|h| Entry {
-            label: app.catalog.role(h.role).role.title.clone(),
+            label: cx.catalog.role(h.role).role.title.clone(),
             kind: "Role",
             command: Command::Open(h.role),
         })
         .collect();
-    // A technology opens the first role that uses it, with the list filtered to it.
-    let techs: Vec<Entry> = app
+    // A technology opens its own page.
+    let techs: Vec<Entry> = cx
         .catalog
         .techs
         .iter()
@@ -86,38 +86,64 @@ pub fn entries(app: &CareerAtlasApp, query: &str) -> Vec<Entry> {
         .filter(|(_, t)| {
             t.name.to_lowercase().contains(&q) || t.aliases.iter().any(|a| a.to_lowercase() == q)
         })
-        .filter_map(|(i, t)| {
-            let role: RoleIdx = *app.catalog.roles_using(crate::model::TechId(i)).first()?;
-            Some(Entry {
-                label: format!(
-                    "{} — in {} roles",
-                    t.name,
-                    app.catalog.roles_using(crate::model::TechId(i)).len()
-                ),
+        .map(|(i, t)| {
+            let using = cx.catalog.roles_using(crate::model::TechId(i));
+            Entry {
+                label: format!("{} — in {}", t.name, text::roles(using.len())),
                 kind: "Technology",
-                command: Command::Open(role),
-            })
+                command: Command::OpenTech(crate::model::TechId(i)),
+            }
         })
         .take(5)
         .collect();
-    let mut all = roles;
+    // A technology named exactly ("kafka", "k8s") comes before the roles
+    // that list it; other technology matches after them.
+    let (exact, techs): (Vec<Entry>, Vec<Entry>) = techs.into_iter().partition(|e| {
+        let Command::OpenTech(t) = e.command else {
+            return false;
+        };
+        let info = cx.catalog.tech(t);
+        info.name.to_lowercase() == q || info.aliases.iter().any(|a| a.to_lowercase() == q)
+    });
+    let mut all = exact;
+    all.extend(roles);
     all.extend(techs);
     all.append(&mut out);
     all
 }
 
-/// The palette window, while open.
-pub fn window(
+/// The palette's own state: what is typed and which entry is highlighted.
+#[derive(Default)]
+pub struct Palette {
+    query: String,
+    chosen: usize,
+    open: bool,
+}
+
+impl Palette {
+    /// The palette window, while the app says it is open.
+    pub fn window(&mut self, ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+        let open = cx.dialog == Some(Dialog::Palette);
+        if open && !self.open {
+            // Each opening starts from an empty box.
+            self.query.clear();
+            self.chosen = 0;
+        }
+        self.open = open;
+        if open {
+            window(ctx, cx, &mut self.query, &mut self.chosen, out);
+        }
+    }
+}
+
+fn window(
     ctx: &egui::Context,
-    app: &CareerAtlasApp,
+    cx: &ViewCx<'_>,
     query: &mut String,
     chosen: &mut usize,
     out: &mut Vec<Command>,
 ) {
-    if app.dialog != Some(Dialog::Palette) {
-        return;
-    }
-    let found = entries(app, query);
+    let found = entries(cx, query);
     *chosen = (*chosen).min(found.len().saturating_sub(1));
     let (down, up, enter, escape) = ctx.input_mut(|i| {
         (

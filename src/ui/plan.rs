@@ -2,27 +2,26 @@
 
 use egui::RichText;
 
-use super::Command;
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx, text};
 use crate::model::RoleIdx;
-use crate::model::money::format_full;
+use crate::model::money::{format_compact, format_full};
 use crate::model::plan::{DEFAULT_EFFORT_HOURS, PlanFrom, plan};
 use crate::model::types::Priority;
 
 /// Draws the view.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    let cat = &app.catalog;
-    let from_role = app
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    let cat = cx.catalog;
+    let from_role = cx
         .settings
         .plan_from
         .as_ref()
         .and_then(|k| cat.find_role(k));
-    let to_role = app
+    let to_role = cx
         .settings
         .plan_to
         .as_ref()
         .and_then(|k| cat.find_role(k))
-        .or(app.selected);
+        .or(cx.selected);
     egui::ScrollArea::vertical()
         .id_salt("plan")
         .auto_shrink([false, false])
@@ -31,9 +30,9 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
             ui.heading("Plan a move");
             ui.horizontal_wrapped(|ui| {
                 ui.label("From");
-                role_picker(ui, "plan_from", app, from_role, true, |r| out.push(Command::PlanMove { from: r, to: to_role.unwrap_or(RoleIdx(0)) }));
+                role_picker(ui, "plan_from", cx, from_role, true, |r| out.push(Command::PlanMove { from: r, to: to_role.unwrap_or(RoleIdx(0)) }));
                 ui.label("to");
-                role_picker(ui, "plan_to", app, to_role, false, |r| {
+                role_picker(ui, "plan_to", cx, to_role, false, |r| {
                     if let Some(r) = r {
                         out.push(Command::PlanMove { from: from_role, to: r });
                     }
@@ -44,14 +43,14 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 return;
             };
             let from = from_role.map_or(PlanFrom::MySkills, PlanFrom::Role);
-            let p = plan(cat, &app.profile, from, to);
-            let hours = f64::from(app.settings.hours_per_week);
+            let p = plan(cat, cx.profile, from, to);
+            let hours = f64::from(cx.settings.hours_per_week);
 
             super::theme::section(ui, "What carries over");
             if p.carries_over.is_empty() {
                 ui.label("Nothing yet from the target's stack.");
             } else {
-                ui.label(names(app, p.carries_over.iter().map(|(t, _)| *t)));
+                ui.label(names(cx, p.carries_over.iter().map(|(t, _)| *t)));
             }
             super::theme::section(ui, "What to learn");
             if p.to_learn.is_empty() {
@@ -60,21 +59,24 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
             for g in &p.to_learn {
                 ui.label(RichText::new(&g.category).strong());
                 for (t, pr) in &g.techs {
-                    let mut text = RichText::new(format!("{} — {}", app.catalog.tech(*t).name, pr.label().to_lowercase()));
+                    let mut text = RichText::new(format!("{} — {}", cx.catalog.tech(*t).name, pr.label().to_lowercase()));
                     if *pr == Priority::Core {
                         text = text.strong();
                     }
-                    ui.label(text);
+                    // The name itself links to the technology's page.
+                    if ui.link(text).on_hover_text("Open its page").clicked() {
+                        out.push(Command::OpenTech(*t));
+                    }
                 }
             }
             if !p.not_needed.is_empty() {
                 super::theme::section(ui, "What the new role does not need");
-                ui.label(names(app, p.not_needed.iter().copied()));
+                ui.label(names(cx, p.not_needed.iter().copied()));
             }
             super::theme::section(ui, "Time to cover the core gap (estimate)");
             ui.horizontal(|ui| {
                 let label = ui.label("Hours a week you can study:");
-                let mut h = app.settings.hours_per_week;
+                let mut h = cx.settings.hours_per_week;
                 if ui
                     .add(egui::Slider::new(&mut h, 1.0..=40.0).step_by(1.0))
                     .labelled_by(label.id)
@@ -87,10 +89,9 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 ui.label("No core technology left to learn.");
             } else if let Some(weeks) = p.weeks(hours) {
                 ui.label(format!(
-                    "About {:.0} hours for {} core {}: roughly {weeks:.0} weeks at {hours:.0} hours a week.",
+                    "About {:.0} hours for {}: roughly {weeks:.0} weeks at {hours:.0} hours a week.",
                     p.core_gap_hours,
-                    p.core_gap.len(),
-                    if p.core_gap.len() == 1 { "technology" } else { "technologies" }
+                    text::count(p.core_gap.len(), "core technology", "core technologies"),
                 ));
                 ui.label(RichText::new(format!("An estimate, not a promise: it uses each technology's effort from the dataset where given, else {DEFAULT_EFFORT_HOURS:.0} hours.")).small().weak());
             }
@@ -107,11 +108,14 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     egui::Grid::new("pay_deltas").striped(true).num_columns(4).show(ui, |ui| {
                         for d in &pay.deltas {
                             ui.label(&d.label);
-                            ui.label(format_full(d.from, &pay.currency));
-                            ui.label(format_full(d.to, &pay.currency));
+                            // Compact (exact on hover) when an exact figure would widen the grid.
+                            super::salary_chart::figure_label(ui, d.from, &pay.currency, "");
+                            super::salary_chart::figure_label(ui, d.to, &pay.currency, "");
                             let diff = d.to - d.from;
                             let sign = if diff >= 0.0 { "+" } else { "−" };
-                            ui.label(RichText::new(format!("{sign}{}", format_full(diff.abs(), &pay.currency))).strong());
+                            let exact = format_full(diff.abs(), &pay.currency);
+                            let shown = if exact.chars().count() > 16 { format_compact(diff.abs(), &pay.currency) } else { exact.clone() };
+                            ui.label(RichText::new(format!("{sign}{shown}")).strong()).on_hover_text(format!("{sign}{exact}"));
                             ui.end_row();
                         }
                     });
@@ -129,9 +133,9 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         });
 }
 
-fn names(app: &CareerAtlasApp, techs: impl Iterator<Item = crate::model::TechId>) -> String {
+fn names(cx: &ViewCx<'_>, techs: impl Iterator<Item = crate::model::TechId>) -> String {
     techs
-        .map(|t| app.catalog.tech(t).name.clone())
+        .map(|t| cx.catalog.tech(t).name.clone())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -140,14 +144,14 @@ fn names(app: &CareerAtlasApp, techs: impl Iterator<Item = crate::model::TechId>
 fn role_picker(
     ui: &mut egui::Ui,
     id: &str,
-    app: &CareerAtlasApp,
+    cx: &ViewCx<'_>,
     current: Option<RoleIdx>,
     allow_skills: bool,
     mut chosen: impl FnMut(Option<RoleIdx>),
 ) {
     let text = current.map_or_else(
         || "My skills".to_string(),
-        |r| app.catalog.role(r).role.title.clone(),
+        |r| cx.catalog.role(r).role.title.clone(),
     );
     egui::ComboBox::from_id_salt(id)
         .selected_text(text)
@@ -160,7 +164,7 @@ fn role_picker(
             {
                 chosen(None);
             }
-            for (i, e) in app.catalog.roles.iter().enumerate() {
+            for (i, e) in cx.catalog.roles.iter().enumerate() {
                 if ui
                     .selectable_label(current == Some(RoleIdx(i)), &e.role.title)
                     .clicked()

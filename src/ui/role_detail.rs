@@ -3,14 +3,13 @@
 use egui::RichText;
 
 use super::theme::{READING_WIDTH, section};
-use super::{Command, salary_chart, stack_checklist};
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx, salary_chart, stack_checklist};
 use crate::model::RoleIdx;
 use crate::model::money::group_thousands;
 
 /// Draws the panel.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, scroll_to_top: bool, out: &mut Vec<Command>) {
-    let Some(idx) = app.selected else {
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, scroll_to_top: bool, out: &mut Vec<Command>) {
+    let Some(idx) = cx.selected else {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("Pick a role on the left");
@@ -32,29 +31,41 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, scroll_to_top: bool, out: &mu
             ui.add_space(margin);
             ui.vertical(|ui| {
                 ui.set_width(width);
-                body(ui, app, idx, out);
+                body(ui, cx, idx, out);
                 ui.add_space(24.0);
             });
         });
     });
 }
 
-fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Command>) {
-    let catalog = &app.catalog;
+fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, idx: RoleIdx, out: &mut Vec<Command>) {
+    let catalog = cx.catalog;
     let entry = catalog.role(idx);
     let role = &entry.role;
 
     ui.add_space(8.0);
     ui.heading(RichText::new(&role.title).strong());
+    // Issue 14 hook: says once which characters no installed font can draw.
+    crate::fonts::missing_glyphs_notice(ui, std::sync::Arc::as_ptr(&entry.role), || {
+        let mut text = String::new();
+        crate::fonts::notice::role_text(role, &mut text);
+        text
+    });
+    // Issue 14: the person's texts and the app's words as separate runs, so an RTL category never mirrors "from".
     let mut meta = Vec::new();
     if let Some(c) = &role.category {
-        meta.push(c.clone());
+        meta.push(RichText::new(c).weak());
     }
     if !catalog.is_bundled(idx) {
-        meta.push(format!("from “{}”", catalog.dataset_name(idx)));
+        if !meta.is_empty() {
+            meta.push(RichText::new(" · ").weak());
+        }
+        meta.push(RichText::new("from “").weak());
+        meta.push(RichText::new(catalog.dataset_name(idx)).weak());
+        meta.push(RichText::new("”").weak());
     }
     if !meta.is_empty() {
-        ui.label(RichText::new(meta.join(" · ")).weak());
+        ui.label(crate::fonts::separate_runs(ui.style(), meta));
     }
     if let Some(summary) = &role.summary {
         ui.add_space(6.0);
@@ -62,7 +73,7 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
     }
     ui.add_space(6.0);
     ui.horizontal_wrapped(|ui| {
-        if let Some(f) = app.fits.get(idx.0).copied().flatten() {
+        if let Some(f) = cx.fits.get(idx.0).copied().flatten() {
             ui.label(RichText::new(format!("Your fit: {:.0}%", f * 100.0)).strong())
                 .on_hover_text(crate::model::fit::FORMULA);
         }
@@ -83,14 +94,14 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
         if ui.button("Copy as Markdown").clicked() {
             out.push(Command::CopyText(
                 "the role",
-                crate::model::markdown::role(catalog, &app.profile, idx),
+                crate::model::markdown::role(catalog, cx.profile, idx),
             ));
         }
         if ui.button("Save as Markdown…").clicked() {
             out.push(Command::SaveText(
                 "the role",
                 "role.md",
-                crate::model::markdown::role(catalog, &app.profile, idx),
+                crate::model::markdown::role(catalog, cx.profile, idx),
             ));
         }
     });
@@ -169,10 +180,10 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
     }
 
     section(ui, "Technology stack");
-    stack_checklist::ui(ui, catalog, &app.profile, entry, out);
+    stack_checklist::ui(ui, catalog, cx.profile, entry, out);
 
     section(ui, "Salary");
-    salary_chart::ui(ui, role, app.salary_table, out);
+    salary_chart::ui(ui, role, cx.salary_table, out);
 
     if !role.links.is_empty() {
         section(ui, "Further reading");
@@ -188,7 +199,11 @@ fn body(ui: &mut egui::Ui, app: &CareerAtlasApp, idx: RoleIdx, out: &mut Vec<Com
             ui.horizontal_wrapped(|ui| {
                 ui.hyperlink_to(&link.title, &link.url)
                     .on_hover_text(format!("Opens {} in your browser", link.url));
-                ui.label(RichText::new(&link.url).small().monospace().weak());
+                // Wrapped anywhere: an address has no space to break at.
+                ui.add(
+                    egui::Label::new(RichText::new(&link.url).small().monospace().weak())
+                        .wrap_mode(egui::TextWrapMode::Wrap),
+                );
             });
         }
     }

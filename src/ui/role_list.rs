@@ -1,12 +1,16 @@
 //! The left panel: the search box, the match count and the list of roles,
 //! grouped by category when no search is typed and ranked when one is.
+//!
+//! The panel keeps its rows between frames ([`RoleList`]) and rebuilds them
+//! only when what they are built from changes. The search text itself is a
+//! saved setting: the box shows it and sends [`Command::SetSearch`] when the
+//! person types, and that command is the only way it changes.
 
 use egui::{Key, RichText};
 
-use super::Command;
 use super::theme::LIST_ROW_HEIGHT;
-use crate::app::ListState;
-use crate::model::profile::{Proficiency, Profile};
+use super::{Command, ViewCx, text};
+use crate::model::profile::Proficiency;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, RoleIdx};
 
@@ -19,20 +23,67 @@ pub enum Row {
     Role(RoleIdx),
 }
 
-/// What the list needs to draw itself.
-pub struct ListCx<'a> {
-    /// All roles.
-    pub catalog: &'a Catalog,
-    /// For the progress figure beside each role.
-    pub profile: &'a Profile,
-    /// Rows for the current search.
-    pub list: &'a ListState,
-    /// The highlighted role.
-    pub selected: Option<RoleIdx>,
-    /// Each role's fit.
-    pub fits: &'a [Option<f32>],
-    /// The list is ordered by fit.
-    pub sort_by_fit: bool,
+/// What the rows are built from; when any part changes they are rebuilt.
+#[derive(Debug, Clone, Copy)]
+pub struct ListInputs<'a> {
+    /// The search text.
+    pub query: &'a str,
+    /// Ordered by fit rather than by category.
+    pub by_fit: bool,
+    /// Changes whenever the loaded datasets do.
+    pub catalog_version: u64,
+    /// Changes whenever the fits do (only matters when ordered by fit).
+    pub fit_version: u64,
+}
+
+/// The list's own state: its rows for the current inputs, kept between frames.
+#[derive(Default)]
+pub struct RoleList {
+    /// The inputs the rows were built for: query, by fit, catalog and fit versions.
+    built_for: Option<(String, bool, u64, u64)>,
+    rows: Vec<Row>,
+    order: Vec<RoleIdx>,
+    version: u64,
+}
+
+impl RoleList {
+    /// Rebuilds the rows if `inputs` differ from those they were built for;
+    /// `fits` (by `RoleIdx`) orders them when `inputs.by_fit`.
+    pub fn sync(
+        &mut self,
+        catalog: &Catalog,
+        index: &SearchIndex,
+        fits: &[Option<f32>],
+        inputs: ListInputs<'_>,
+    ) {
+        // The order by category does not depend on fit.
+        let fit_version = if inputs.by_fit { inputs.fit_version } else { 0 };
+        let key = (inputs.by_fit, inputs.catalog_version, fit_version);
+        if let Some((query, by_fit, catalog_version, fits_at)) = &self.built_for
+            && query == inputs.query
+            && (*by_fit, *catalog_version, *fits_at) == key
+        {
+            return;
+        }
+        let (rows, order) = build_rows(catalog, index, inputs.query, inputs.by_fit.then_some(fits));
+        self.rows = rows;
+        self.order = order;
+        self.version = self.version.wrapping_add(1);
+        self.built_for = Some((inputs.query.to_owned(), key.0, key.1, key.2));
+    }
+
+    /// The roles among the rows, in order (for arrow keys and the views that
+    /// follow the search).
+    #[must_use]
+    pub fn order(&self) -> &[RoleIdx] {
+        &self.order
+    }
+
+    /// Changes whenever the rows are rebuilt.
+    #[must_use]
+    pub fn version(&self) -> u64 {
+        self.version
+    }
 }
 
 /// Label of roles without a category.
@@ -88,22 +139,76 @@ pub fn search_id() -> egui::Id {
     egui::Id::unique("role_search")
 }
 
-/// Draws the panel.
-pub fn ui(
-    ui: &mut egui::Ui,
-    cx: &ListCx<'_>,
-    search: &mut String,
-    focus_search: bool,
-    scroll_to_selected: bool,
-    out: &mut Vec<Command>,
-) {
+impl RoleList {
+    /// Draws the panel; `focus_search` and `scroll_to_selected` are one-shot
+    /// requests of this frame.
+    pub fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        cx: &ViewCx<'_>,
+        focus_search: bool,
+        scroll_to_selected: bool,
+        out: &mut Vec<Command>,
+    ) {
+        search_box(ui, &cx.settings.search, focus_search, out);
+        self.rows_ui(ui, cx, scroll_to_selected, out);
+    }
+
+    fn rows_ui(
+        &self,
+        ui: &mut egui::Ui,
+        cx: &ViewCx<'_>,
+        scroll_to_selected: bool,
+        out: &mut Vec<Command>,
+    ) {
+        let shown = self.order.len();
+        let total = cx.catalog.roles.len();
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(if shown == total {
+                    text::roles(total)
+                } else {
+                    format!("{shown} of {}", text::roles(total))
+                })
+                .small(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let mut by_fit = cx.settings.sort_by_fit;
+                if ui
+                    .checkbox(&mut by_fit, RichText::new("Sort by fit").small())
+                    .on_hover_text(crate::model::fit::FORMULA)
+                    .changed()
+                {
+                    out.push(Command::SetSortByFit(by_fit));
+                }
+            });
+        });
+        ui.separator();
+
+        if shown == 0 {
+            ui.add_space(12.0);
+            ui.label(format!("No role matches “{}”.", cx.settings.search.trim()));
+            ui.label(RichText::new("Try fewer words, or a technology such as “Kafka”.").small());
+            if ui.button("Clear the search").clicked() {
+                out.push(Command::ClearSearch);
+            }
+            return;
+        }
+        rows(ui, cx, &self.rows, scroll_to_selected, out);
+    }
+}
+
+/// The search box. It edits a copy of the saved text: the change goes to the
+/// app as a command, so the setting changes in one way only.
+fn search_box(ui: &mut egui::Ui, saved: &str, focus: bool, out: &mut Vec<Command>) {
+    let mut search = saved.to_owned();
     ui.add_space(6.0);
     let label = ui.label(RichText::new("Find a role").strong());
     let edit = ui.horizontal(|ui| {
         let clear_width = if search.is_empty() { 0.0 } else { 28.0 };
         let response = ui
             .add(
-                egui::TextEdit::singleline(search)
+                egui::TextEdit::singleline(&mut search)
                     .id(search_id())
                     .hint_text("Search roles or technologies…")
                     .desired_width(ui.available_width() - clear_width),
@@ -120,11 +225,8 @@ pub fn ui(
         response
     });
     let edit = edit.inner;
-    if focus_search {
+    if focus {
         edit.request_focus();
-    }
-    if edit.changed() {
-        out.push(Command::SearchChanged);
     }
     // The text field gives up focus on Esc before this runs, so a field that
     // has just lost focus counts too.
@@ -133,43 +235,19 @@ pub fn ui(
         && ui.input(|i| i.key_pressed(Key::Escape))
     {
         out.push(Command::ClearSearch);
+    } else if search != saved {
+        out.push(Command::SetSearch(search));
     }
+}
 
-    let shown = cx.list.order.len();
-    let total = cx.catalog.roles.len();
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(if shown == total {
-                format!("{total} roles")
-            } else {
-                format!("{shown} of {total} roles")
-            })
-            .small(),
-        );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut by_fit = cx.sort_by_fit;
-            if ui
-                .checkbox(&mut by_fit, RichText::new("Sort by fit").small())
-                .on_hover_text(crate::model::fit::FORMULA)
-                .changed()
-            {
-                out.push(Command::SetSortByFit(by_fit));
-            }
-        });
-    });
-    ui.separator();
-
-    if shown == 0 {
-        ui.add_space(12.0);
-        ui.label(format!("No role matches “{}”.", search.trim()));
-        ui.label(RichText::new("Try fewer words, or a technology such as “Kafka”.").small());
-        if ui.button("Clear the search").clicked() {
-            out.push(Command::ClearSearch);
-        }
-        return;
-    }
-
-    let rows = &cx.list.rows;
+/// The rows; only the visible ones are laid out.
+fn rows(
+    ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
+    rows: &[Row],
+    scroll_to_selected: bool,
+    out: &mut Vec<Command>,
+) {
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt("role_list_scroll")
         .auto_shrink([false, false]);
@@ -191,7 +269,7 @@ pub fn ui(
         }
     }
     // Once per frame, not per row: it looks through the whole profile.
-    let show_fit = cx.sort_by_fit
+    let show_fit = cx.settings.sort_by_fit
         || cx
             .profile
             .skills
@@ -234,7 +312,7 @@ fn offset_memory_id() -> egui::Id {
 
 fn role_row(
     ui: &mut egui::Ui,
-    cx: &ListCx<'_>,
+    cx: &ViewCx<'_>,
     idx: RoleIdx,
     show_fit: bool,
     out: &mut Vec<Command>,
@@ -242,14 +320,21 @@ fn role_row(
     let entry = cx.catalog.role(idx);
     let fit = cx.fits.get(idx.0).copied().flatten();
     let mut title = entry.role.title.clone();
+    // Issue 14: title, separator and dataset name as separate runs, so an RTL title never mirrors the rest.
+    let mut parts = vec![RichText::new(&entry.role.title)];
     if !cx.catalog.is_bundled(idx) {
         title = format!("{title}  ·  {}", cx.catalog.dataset_name(idx));
+        parts.extend([
+            RichText::new("  ·  "),
+            RichText::new(cx.catalog.dataset_name(idx)),
+        ]);
     }
     let selected = cx.selected == Some(idx);
     // One line per row, always: `show_rows` places rows by a fixed height,
     // so a wrapped title would push the rows below it out of place. The
     // tooltip has the whole title.
-    let mut button = egui::Button::selectable(selected, title.as_str()).truncate();
+    let label = crate::fonts::separate_runs(ui.style(), parts);
+    let mut button = egui::Button::selectable(selected, label).truncate();
     if show_fit && let Some(f) = fit {
         button = button.right_text(RichText::new(format!("{:.0}% fit", f * 100.0)).small());
     }

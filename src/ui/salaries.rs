@@ -2,13 +2,10 @@
 //! statistic in one region, one row each, clickable; with period and currency
 //! conversion labelled as such, and the figures as CSV.
 
-use std::cell::RefCell;
-
 use egui::RichText;
 
-use super::Command;
 use super::theme::chart_fill;
-use crate::app::CareerAtlasApp;
+use super::{Command, ViewCx};
 use crate::model::money::{format_compact, format_full};
 use crate::model::pay::{Display, RankRow, Statistic, rank, to_csv};
 use crate::model::types::ExchangeRates;
@@ -28,11 +25,17 @@ pub struct SalaryView {
 
 const ROW_HEIGHT: f32 = 26.0;
 
-/// The regions and ranking of the roles in view, kept between frames until
-/// the list or the view's choices change: ranking 10,000 roles every frame
-/// would cost more than drawing them.
+/// Longest role title shown in a row; the whole title is on hover.
+const TITLE_CHARS: usize = 40;
+
+/// The view's own state: the person's choices, and the ranking they give,
+/// kept between frames until the list or the choices change — ranking 10,000
+/// roles every frame would cost more than drawing them.
 #[derive(Default)]
-pub struct RankingCache(RefCell<Option<Ranking>>);
+pub struct Salaries {
+    view: SalaryView,
+    ranking: Option<Ranking>,
+}
 
 struct Ranking {
     list_version: u64,
@@ -43,21 +46,21 @@ struct Ranking {
 }
 
 impl Ranking {
-    fn new(app: &CareerAtlasApp, view: &SalaryView) -> Self {
-        let regions = regions(app);
+    fn new(cx: &ViewCx<'_>, view: &SalaryView) -> Self {
+        let regions = regions(cx);
         let region = if regions.contains(&view.region) {
             view.region.clone()
         } else {
             regions.first().cloned().unwrap_or_default()
         };
-        let rates = all_rates(app);
+        let rates = all_rates(cx);
         let display = Display {
             as_yearly: view.as_yearly,
             currency: target_rates(view, &rates),
         };
-        let rows = rank(&app.catalog, &app.list.order, &region, view.stat, &display);
+        let rows = rank(cx.catalog, cx.in_view, &region, view.stat, &display);
         Self {
-            list_version: app.list.version,
+            list_version: cx.in_view_version,
             view: view.clone(),
             regions,
             region,
@@ -80,10 +83,10 @@ fn target_rates<'a>(
 }
 
 /// Every region of the roles in view, most common first.
-fn regions(app: &CareerAtlasApp) -> Vec<String> {
+fn regions(cx: &ViewCx<'_>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for r in &app.list.order {
-        for t in &app.catalog.role(*r).role.salary {
+    for r in cx.in_view {
+        for t in &cx.catalog.role(*r).role.salary {
             match counts.iter_mut().find(|(n, _)| *n == t.region) {
                 Some((_, c)) => *c += 1,
                 None => counts.push((t.region.clone(), 1)),
@@ -95,40 +98,54 @@ fn regions(app: &CareerAtlasApp) -> Vec<String> {
 }
 
 /// Exchange rates of the loaded datasets.
-fn all_rates(app: &CareerAtlasApp) -> Vec<&ExchangeRates> {
-    app.catalog
+fn all_rates<'a>(cx: &ViewCx<'a>) -> Vec<&'a ExchangeRates> {
+    cx.catalog
         .datasets
         .iter()
         .filter_map(|d| d.dataset.exchange_rates.as_ref())
         .collect()
 }
 
-/// Draws the view.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    let view = &app.salary_view;
-    let mut cache = app.salary_ranking.0.borrow_mut();
-    let fresh = cache
-        .as_ref()
-        .is_some_and(|c| c.list_version == app.list.version && c.view == *view);
-    if !fresh {
-        *cache = Some(Ranking::new(app, view));
+impl Salaries {
+    /// Draws the view.
+    pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+        let fresh = self
+            .ranking
+            .as_ref()
+            .is_some_and(|c| c.list_version == cx.in_view_version && c.view == self.view);
+        if !fresh {
+            self.ranking = Some(Ranking::new(cx, &self.view));
+        }
+        let Some(ranking) = &self.ranking else {
+            return;
+        };
+        if let Some(next) = ranking_ui(ui, cx, &self.view, ranking, out) {
+            self.view = next;
+        }
     }
-    let Some(Ranking {
+}
+
+/// Draws the ranking; returns the person's new choices, if they changed any.
+fn ranking_ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
+    view: &SalaryView,
+    ranking: &Ranking,
+    out: &mut Vec<Command>,
+) -> Option<SalaryView> {
+    let Ranking {
         regions,
         region,
         rows,
         ..
-    }) = cache.as_ref()
-    else {
-        return;
-    };
+    } = ranking;
     let region = region.clone();
     ui.heading("Salaries across roles");
     if regions.is_empty() {
         ui.label("None of the roles in view has sourced salary figures. Clear the search to see every role.");
-        return;
+        return None;
     }
-    let rates = all_rates(app);
+    let rates = all_rates(cx);
     let mut next = view.clone();
     ui.horizontal_wrapped(|ui| {
         ui.label("Region:");
@@ -186,14 +203,12 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 .on_hover_text("Display currency");
         }
     });
-    if next != *view {
-        out.push(Command::SetSalaryView(next));
-    }
+    let changed = (next != *view).then_some(next);
     ui.label(
         RichText::new(format!(
             "{} of {} roles in view have a {} for {region}. Percentiles describe all workers in an occupation, not experience levels. Search or filter on the left to narrow the list.",
             rows.len(),
-            app.list.order.len(),
+            cx.in_view.len(),
             view.stat.label()
         ))
         .small()
@@ -203,7 +218,7 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         if ui.button("Copy figures as CSV").clicked() {
             out.push(Command::CopyText(
                 "the figures as CSV",
-                to_csv(&app.catalog, rows, view.stat, &region),
+                to_csv(cx.catalog, rows, view.stat, &region),
             ));
         }
     });
@@ -222,9 +237,10 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                 .min_row_height(ROW_HEIGHT - 4.0)
                 .show(ui, |ui| {
                     for row in &rows[range] {
-                        let title = &app.catalog.role(row.role).role.title;
+                        let title = &cx.catalog.role(row.role).role.title;
+                        // Cut, so a long title cannot push the bars off the window.
                         if ui
-                            .link(title)
+                            .link(super::text::clip(title, TITLE_CHARS).as_ref())
                             .on_hover_text(format!("Open {title}"))
                             .clicked()
                         {
@@ -271,4 +287,5 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
                     }
                 });
         });
+    changed
 }

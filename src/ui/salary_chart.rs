@@ -12,8 +12,8 @@ use egui_plot::{
     Points, Text,
 };
 
-use super::Command;
 use super::theme::{chart_fill, chart_stroke};
+use super::{Command, text};
 use crate::model::money::{format_compact, format_full};
 use crate::model::types::{Level, Role, SalaryTable};
 
@@ -40,7 +40,8 @@ pub fn ui(ui: &mut egui::Ui, role: &Role, table_index: usize, out: &mut Vec<Comm
             ui.label("Region:");
             for (i, t) in role.salary.iter().enumerate() {
                 if ui
-                    .selectable_label(i == index, table_tab_label(t))
+                    .selectable_label(i == index, table_tab_label(&role.salary, t))
+                    .on_hover_text(table_hover(t))
                     .clicked()
                 {
                     out.push(Command::SelectSalaryTable(i));
@@ -62,12 +63,36 @@ pub fn ui(ui: &mut egui::Ui, role: &Role, table_index: usize, out: &mut Vec<Comm
     figures_table(ui, table);
 }
 
-/// Tab text: region, plus the source when two tables share a region.
-fn table_tab_label(t: &SalaryTable) -> String {
-    match &t.source {
-        Some(s) => format!("{} · {}", t.region, short_source(s)),
-        None => t.region.clone(),
-    }
+/// Longest tab text, level name on the axis or in the table, in characters:
+/// longer ones are cut, with the whole text on hover.
+pub const LABEL_CHARS: usize = 28;
+
+/// Longest row name on a chart's axis, in characters: the axis takes its
+/// width from its longest label, so at 800 points wide a 28-character name
+/// would leave the plot a third of the room.
+pub const AXIS_CHARS: usize = 16;
+
+/// Tab text: the region, plus the start of the source when another table
+/// shares the region; short, the whole source is in [`table_hover`].
+#[must_use]
+pub fn table_tab_label(all: &[SalaryTable], t: &SalaryTable) -> String {
+    let shared = all.iter().filter(|o| o.region == t.region).count() > 1;
+    let label = match &t.source {
+        Some(s) if shared => format!("{} · {}", t.region, short_source(s)),
+        _ => t.region.clone(),
+    };
+    text::clip(&label, LABEL_CHARS + 12).into_owned()
+}
+
+/// What a tab's table is, in full, for its hover text.
+fn table_hover(t: &SalaryTable) -> String {
+    format!(
+        "{}\n{}\nSource: {}\nAs of: {}",
+        t.region,
+        statistic_label(t),
+        t.source.as_deref().unwrap_or("not stated by the dataset"),
+        t.as_of.as_deref().unwrap_or("not stated")
+    )
 }
 
 /// The source up to its first comma or colon: "BLS OEWS May 2024".
@@ -105,15 +130,90 @@ fn money_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     marks
 }
 
-/// What the figures are: percentiles of a survey or ranges by level.
+/// What kind of figures a table holds; tables of different kinds must not
+/// be read as one another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// Percentiles from the Bureau of Labor Statistics (wages of all workers).
+    BlsPercentiles,
+    /// Other percentiles of all workers.
+    Percentiles,
+    /// A survey's median of what its respondents said they earn, nothing else.
+    SurveyMedian,
+    /// A median only, from a source that is not a survey.
+    MedianOnly,
+    /// Ranges by level, maybe with percentiles.
+    Ranges,
+}
+
+impl TableKind {
+    /// The kind of `t`.
+    #[must_use]
+    pub fn of(t: &SalaryTable) -> Self {
+        let source = t.source.as_deref().unwrap_or("");
+        let median_only = !t.levels.is_empty()
+            && t.levels.iter().all(|l| {
+                l.median.is_some() && l.figures().iter().filter(|(_, v)| v.is_some()).count() == 1
+            });
+        if median_only {
+            if source.to_lowercase().contains("survey")
+                || t.region.to_lowercase().contains("survey")
+            {
+                Self::SurveyMedian
+            } else {
+                Self::MedianOnly
+            }
+        } else if t.levels.iter().all(Level::has_percentiles) {
+            if source.starts_with("BLS") || source.contains("Bureau of Labor Statistics") {
+                Self::BlsPercentiles
+            } else {
+                Self::Percentiles
+            }
+        } else {
+            Self::Ranges
+        }
+    }
+
+    /// One word for a crowded axis: "BLS", "survey".
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::BlsPercentiles => "BLS",
+            Self::Percentiles => "percentiles",
+            Self::SurveyMedian => "survey",
+            Self::MedianOnly => "median",
+            Self::Ranges => "ranges",
+        }
+    }
+
+    /// A few words for a chart row or a legend: "BLS percentiles".
+    #[must_use]
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::BlsPercentiles => "BLS percentiles",
+            Self::Percentiles => "percentiles",
+            Self::SurveyMedian => "survey median",
+            Self::MedianOnly => "median",
+            Self::Ranges => "ranges",
+        }
+    }
+}
+
+/// What the figures are, for a caption: "BLS percentiles of wages", "survey
+/// median of respondents' total pay", "pay ranges by level"…
 #[must_use]
 pub fn statistic_label(t: &SalaryTable) -> &'static str {
-    if t.levels.iter().all(Level::has_percentiles) {
-        "percentiles of all workers (not experience levels)"
-    } else if t.levels.iter().any(Level::has_percentiles) {
-        "ranges and percentiles"
-    } else {
-        "pay ranges by level"
+    match TableKind::of(t) {
+        TableKind::BlsPercentiles => {
+            "BLS percentiles of wages of all workers (not experience levels)"
+        }
+        TableKind::Percentiles => "percentiles of all workers (not experience levels)",
+        TableKind::SurveyMedian => "survey median of respondents' total pay",
+        TableKind::MedianOnly => "median pay",
+        TableKind::Ranges if t.levels.iter().any(Level::has_percentiles) => {
+            "ranges and percentiles"
+        }
+        TableKind::Ranges => "pay ranges by level",
     }
 }
 
@@ -125,22 +225,26 @@ fn caption(ui: &mut egui::Ui, t: &SalaryTable) {
         statistic_label(t).to_string(),
     ];
     line.retain(|s| !s.is_empty());
-    ui.label(RichText::new(line.join(" · ")).strong());
-    ui.label(
+    // Wrapped anywhere: a URL of sixty characters has no space to break at.
+    let wrap = |text: RichText| egui::Label::new(text).wrap_mode(egui::TextWrapMode::Wrap);
+    ui.add(wrap(RichText::new(line.join(" · ")).strong()));
+    ui.add(wrap(
         RichText::new(format!(
             "Source: {} · As of: {}",
             t.source.as_deref().unwrap_or("not stated by the dataset"),
             t.as_of.as_deref().unwrap_or("not stated")
         ))
         .small(),
-    );
+    ));
     if let Some(note) = &t.note {
-        ui.label(RichText::new(note).small().weak());
+        ui.add(wrap(RichText::new(note).small().weak()));
     }
 }
 
-/// Lowest and highest figure of the table, for the axis.
-fn extent(t: &SalaryTable) -> (f64, f64) {
+/// Lowest and highest figure of the table, for an axis or a whisker;
+/// `(0, 0)` for a table without figures.
+#[must_use]
+pub fn extent(t: &SalaryTable) -> (f64, f64) {
     let lo = t
         .levels
         .iter()
@@ -155,11 +259,13 @@ fn extent(t: &SalaryTable) -> (f64, f64) {
 }
 
 /// A fixed (no pan, no zoom) plot with money on the x axis and one named
-/// row per entry of `names` on the y axis, the first row at the top.
+/// row per entry of `names` on the y axis, the first row at the top; names
+/// longer than `axis_chars` characters are cut.
 pub fn money_rows_plot<'a>(
     id: impl egui::AsIdSalt,
     names: Vec<String>,
     currency: &str,
+    axis_chars: usize,
 ) -> Plot<'a> {
     let n = names.len();
     let axis_currency = currency.to_string();
@@ -179,7 +285,12 @@ pub fn money_rows_plot<'a>(
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                 let row = (n as f64 - 1.0 - i) as usize;
-                names.get(row).cloned().unwrap_or_default()
+                // Cut, so a long name cannot squeeze the plot off the window;
+                // the whole name is in each row's hover text.
+                names
+                    .get(row)
+                    .map(|name| text::clip(name, axis_chars).into_owned())
+                    .unwrap_or_default()
             } else {
                 String::new()
             }
@@ -243,7 +354,7 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
     #[allow(clippy::cast_precision_loss)] // a handful of levels
     let height = (70.0 + 46.0 * n as f32).clamp(140.0, 360.0);
 
-    let response = money_rows_plot(("salary_chart", role_id), names, &currency)
+    let response = money_rows_plot(("salary_chart", role_id), names, &currency, AXIS_CHARS)
         .height(height)
         .include_x(left)
         .include_x(right)
@@ -327,7 +438,10 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
                             .color(text_color),
                         );
                     } else if let Some(a) = low {
-                        let label = if let Some(m) = level.median {
+                        let label = if (top - a).abs() < f64::EPSILON && level.median.is_some() {
+                            // A median alone is not a range "$175k – $175k".
+                            format!("median {}", format_compact(top, &currency))
+                        } else if let Some(m) = level.median {
                             format!(
                                 "median {} · range {} – {}",
                                 format_compact(m, &currency),
@@ -351,6 +465,24 @@ fn chart(ui: &mut egui::Ui, t: &SalaryTable, role_id: &str) -> egui::Rect {
                 }
             }
         });
+    // Named for screen readers (and tests) with the span the axis shows.
+    let span = if (hi - lo).abs() < f64::EPSILON {
+        format!("at {}", format_compact(hi, &t.currency))
+    } else {
+        format!(
+            "{} to {}",
+            format_compact(lo, &t.currency),
+            format_compact(hi, &t.currency)
+        )
+    };
+    let label = format!(
+        "Salary chart: {}, {}, {span}",
+        text::count(n, "level", "levels"),
+        statistic_label(t)
+    );
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &label));
     response.response.rect
 }
 
@@ -388,7 +520,9 @@ fn figure_name(field: &str) -> &'static str {
     }
 }
 
-/// The figures as a plain table.
+/// The figures as a plain table; long level names are cut and very long
+/// figures shortened (both whole on hover), and the table scrolls sideways
+/// rather than pushing columns off the window.
 fn figures_table(ui: &mut egui::Ui, t: &SalaryTable) {
     let columns: Vec<(&str, usize)> = ["min", "p10", "p25", "median", "p75", "p90", "max"]
         .iter()
@@ -401,35 +535,62 @@ fn figures_table(ui: &mut egui::Ui, t: &SalaryTable) {
         .id_salt("salary_figures_table")
         .default_open(true)
         .show(ui, |ui| {
-            egui::Grid::new("salary_figures")
-                .striped(true)
-                .spacing([14.0, 4.0])
-                .show(ui, |ui| {
-                    ui.label(RichText::new("Level").strong());
-                    for (name, _) in &columns {
-                        ui.label(RichText::new(*name).strong());
-                    }
-                    ui.end_row();
-                    for level in &t.levels {
-                        ui.label(&level.level);
-                        let top = level.highest();
-                        for (_, i) in &columns {
-                            match level.figures()[*i].1 {
-                                Some(v) => {
-                                    let plus = if level.open_ended && Some(v) == top {
-                                        "+"
-                                    } else {
-                                        ""
-                                    };
-                                    ui.label(format!("{}{plus}", format_full(v, &t.currency)));
-                                }
-                                None => {
-                                    ui.label(RichText::new("—").weak());
-                                }
-                            }
-                        }
-                        ui.end_row();
-                    }
-                });
+            egui::ScrollArea::horizontal()
+                .id_salt("salary_figures_scroll")
+                .show(ui, |ui| figures_grid(ui, t, &columns));
         });
 }
+
+fn figures_grid(ui: &mut egui::Ui, t: &SalaryTable, columns: &[(&str, usize)]) {
+    egui::Grid::new("salary_figures")
+        .striped(true)
+        .spacing([14.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Level").strong());
+            for (name, _) in columns {
+                ui.label(RichText::new(*name).strong());
+            }
+            ui.end_row();
+            for level in &t.levels {
+                let name = text::clip(&level.level, LABEL_CHARS);
+                let shown = ui.label(name.as_ref());
+                if name.len() != level.level.len() {
+                    shown.on_hover_text(&level.level);
+                }
+                let top = level.highest();
+                for (_, i) in columns {
+                    match level.figures()[*i].1 {
+                        Some(v) => {
+                            let plus = if level.open_ended && Some(v) == top {
+                                "+"
+                            } else {
+                                ""
+                            };
+                            figure_label(ui, v, &t.currency, plus);
+                        }
+                        None => {
+                            ui.label(RichText::new("—").weak());
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// A figure in a table cell: exact ("$85,000"), or compact ("$195T") with
+/// the exact figure on hover when the exact one would widen its column;
+/// `suffix` follows either ("+" for an open end).
+pub fn figure_label(ui: &mut egui::Ui, value: f64, currency: &str, suffix: &str) -> egui::Response {
+    let full = format!("{}{suffix}", format_full(value, currency));
+    if full.chars().count() > FIGURE_CHARS {
+        let short = format!("{}{suffix}", format_compact(value, currency));
+        ui.label(short).on_hover_text(full)
+    } else {
+        ui.label(full)
+    }
+}
+
+/// Longest exact figure in the table ("$1,234,567,890" is 14); longer ones
+/// are shown compact, exact on hover.
+const FIGURE_CHARS: usize = 16;

@@ -2,8 +2,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{Command, Dialog};
-use crate::app::CareerAtlasApp;
+use super::{Command, Dialog, ViewCx};
 
 /// Every shortcut, for the help window: keys, what they do.
 pub const SHORTCUTS: &[(&str, &str)] = &[
@@ -65,8 +64,8 @@ pub fn read_keys(ctx: &egui::Context) -> Vec<Command> {
 }
 
 /// The shortcuts window.
-pub fn window(ctx: &egui::Context, app: &CareerAtlasApp, out: &mut Vec<Command>) {
-    if app.dialog != Some(Dialog::Shortcuts) {
+pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    if cx.dialog != Some(Dialog::Shortcuts) {
         return;
     }
     let mut open = true;

@@ -52,13 +52,15 @@ pub fn ui(
                 let progress =
                     profile.progress(catalog, group.items.iter().map(|i| (i.tech, i.priority)));
                 ui.end_row();
-                ui.label(
-                    RichText::new(format!(
-                        "{} — {} of {}",
-                        group.name, progress.done, progress.total
-                    ))
-                    .strong(),
-                );
+                // Issue 14: the group name and the counter as separate runs, so an RTL name never reorders "0 of 1".
+                ui.label(crate::fonts::separate_runs(
+                    ui.style(),
+                    [
+                        RichText::new(&group.name).strong(),
+                        RichText::new(format!(" — {} of {}", progress.done, progress.total))
+                            .strong(),
+                    ],
+                ));
                 ui.end_row();
                 for item in &group.items {
                     let info = catalog.tech(item.tech);
@@ -77,7 +79,7 @@ pub fn ui(
                     }
                     let uses = catalog.roles_using(item.tech).len();
                     if uses > 1 {
-                        hover.push(format!("Used by {uses} roles."));
+                        hover.push(format!("Used by {}.", super::text::roles(uses)));
                     }
                     if !hover.is_empty() {
                         response = response.on_hover_text(hover.join("\n"));
@@ -86,10 +88,15 @@ pub fn ui(
                         out.push(Command::SetTicked(item.tech, ticked));
                     }
                     let tag = RichText::new(item.priority.label().to_lowercase()).small();
-                    ui.label(if item.priority == Priority::Core {
-                        tag.color(core_color(dark)).strong()
-                    } else {
-                        tag.weak()
+                    ui.horizontal(|ui| {
+                        ui.label(if item.priority == Priority::Core {
+                            tag.color(core_color(dark)).strong()
+                        } else {
+                            tag.weak()
+                        });
+                        if super::tech_page::tech_link(ui, &info.name) {
+                            out.push(Command::OpenTech(item.tech));
+                        }
                     });
                     let level = profile.level(info);
                     if let Some(new) = super::my_skills::proficiency_picker(

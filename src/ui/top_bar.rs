@@ -3,12 +3,11 @@
 use egui::RichText;
 
 use super::theme::warning_color;
-use super::{Command, Dialog, NoticeKind};
-use crate::app::CareerAtlasApp;
+use super::{Command, Dialog, NoticeKind, ViewCx};
 use crate::state::ThemeChoice;
 
 /// Draws the bar.
-pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui
@@ -41,7 +40,10 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
             ui.separator();
             ui.label(RichText::new("Theme").small().weak());
             for choice in ThemeChoice::ALL {
-                if ui.radio(app.theme() == choice, choice.label()).clicked() {
+                if ui
+                    .radio(cx.settings.theme == choice, choice.label())
+                    .clicked()
+                {
                     out.push(Command::SetTheme(choice));
                     ui.close();
                 }
@@ -62,15 +64,15 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         });
         ui.separator();
         if ui
-            .add_enabled(app.can_go_back(), egui::Button::new("‹ Back"))
-            .on_hover_text("Previous role (Alt+Left)")
+            .add_enabled(cx.can_go_back, egui::Button::new("‹ Back"))
+            .on_hover_text("Previous role or technology (Alt+Left)")
             .clicked()
         {
             out.push(Command::Back);
         }
         if ui
-            .add_enabled(app.can_go_forward(), egui::Button::new("Forward ›"))
-            .on_hover_text("Next role (Alt+Right)")
+            .add_enabled(cx.can_go_forward, egui::Button::new("Forward ›"))
+            .on_hover_text("Next role or technology (Alt+Right)")
             .clicked()
         {
             out.push(Command::Forward);
@@ -78,20 +80,32 @@ pub fn ui(ui: &mut egui::Ui, app: &CareerAtlasApp, out: &mut Vec<Command>) {
         ui.separator();
         for view in crate::state::View::ALL {
             if ui
-                .selectable_label(app.settings.view == view, view.label())
+                .selectable_label(cx.settings.view == view, view.label())
                 .clicked()
             {
                 out.push(Command::ShowView(view));
             }
         }
-        super::import::progress(ui, app);
-        if app.importer.dialog_open() {
-            ui.spinner();
-            ui.label("Choose files in the dialog…");
-        }
+        super::import::progress(ui, cx);
     });
+    // A row of its own, so Cancel stays in reach on a narrow window.
+    if let Some(waiting) = cx.pending_dialog {
+        ui.horizontal_wrapped(|ui| {
+            ui.spinner();
+            ui.label(waiting);
+            if ui
+                .button("Cancel")
+                .on_hover_text(
+                    "Stop waiting for the dialog, so others can open; if it answers later, the answer is still used",
+                )
+                .clicked()
+            {
+                out.push(Command::CancelFileDialog);
+            }
+        });
+    }
     let dark = ui.visuals().dark_mode;
-    for (i, notice) in app.notices.iter().enumerate() {
+    for (i, notice) in cx.notices.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let text = RichText::new(&notice.text);
             match notice.kind {

@@ -35,11 +35,67 @@ pub fn settle(harness: &mut Harness<'_, CareerAtlasApp>) {
     for _ in 0..500 {
         // `step`, not `run`: a spinner repaints for as long as work is under way.
         harness.step();
-        let app = harness.state();
-        if app.imports_in_flight() == 0 && !app.importer.dialog_open() {
+        if !harness.state().is_busy() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    harness.run();
+}
+
+/// A test fixture's path (`tests/fixtures/NAME`).
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// True when the detail panel shows the role titled `title`: its heading is
+/// a label of exactly that text (list rows are buttons, related roles links).
+pub fn shows_role(harness: &Harness<'_, CareerAtlasApp>, title: &str) -> bool {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness
+        .query_all_by_role_and_label(Role::Label, title)
+        .next()
+        .is_some()
+}
+
+/// The number of roles loaded, as the list's count reads ("32 roles") with
+/// no search typed.
+pub fn listed_roles(harness: &Harness<'_, CareerAtlasApp>) -> usize {
+    use egui_kittest::kittest::NodeT;
+    harness
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            a.label().or_else(|| a.value())
+        })
+        .find_map(|l| {
+            let n = l
+                .strip_suffix(" roles")
+                .or_else(|| l.strip_suffix(" role"))?;
+            n.parse().ok()
+        })
+        .unwrap_or_else(|| panic!("no role count on screen"))
+}
+
+/// Clicks the list row of the role titled `title` (a row reads "Title", or
+/// "Title  57% fit" once fit is shown).
+pub fn click_row(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::NodeT;
+    harness
+        .root()
+        .children_recursive()
+        .find(|n| {
+            let a = n.accesskit_node();
+            a.role() == Role::Button
+                && a.label()
+                    .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
+        })
+        .unwrap_or_else(|| panic!("no list row {title}"))
+        .click();
     harness.run();
 }

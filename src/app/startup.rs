@@ -1,0 +1,255 @@
+//! Start-up: reading what was saved, and recovering from what went wrong —
+//! another window holding the folder, a damaged or newer file, a dataset copy
+//! that no longer reads. Each problem becomes a notice that says what it means
+//! for the person; nothing the app cannot read is overwritten or deleted.
+
+use std::sync::Arc;
+
+use super::persist::{Persistence, Writable};
+use super::{AppConfig, CareerAtlasApp, Fit, Panels, Pending, history, library};
+use crate::jobs::{Jobs, RfdPicker};
+use crate::model::catalog::{DatasetOrigin, LoadedDataset};
+use crate::model::profile::Profile;
+use crate::model::search::SearchIndex;
+use crate::model::{Catalog, ReadContext, RoleIdx, bundled_dataset, read_dataset};
+use crate::state::Settings;
+use crate::store::library::LibraryIndex;
+use crate::store::{Store, StoreError};
+use crate::ui::{Notice, text};
+
+/// Shown once, on the first start.
+const WELCOME: &str = "Welcome to Career Atlas. Tell it what you know in seconds: “My skills” opens a quick start of the most listed technologies, or paste your CV there. Ticks on any role page count too, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.";
+
+impl CareerAtlasApp {
+    /// Creates the app state; `wake` asks for a repaint when background work ends.
+    #[must_use]
+    pub fn with_config(config: AppConfig, wake: Arc<dyn Fn() + Send + Sync>) -> Self {
+        let store = config.data_dir.map(Store::new);
+        let mut notices = Vec::new();
+        let (lock, writable) = store
+            .as_ref()
+            .map_or((None, true), |s| open_store(s, &mut notices));
+        let (profile, profile_writable) = load_profile(store.as_ref(), &mut notices);
+        let (settings, settings_saved, settings_writable) =
+            load_settings(store.as_ref(), &mut notices);
+        let (index, library_writable) = load_library_index(store.as_ref(), &mut notices);
+        let mut datasets = vec![LoadedDataset {
+            dataset: bundled_dataset(),
+            origin: DatasetOrigin::Bundled,
+            visible: index.bundled_visible,
+        }];
+        if let Some(store) = &store {
+            datasets.extend(load_library(store, &index, &mut notices));
+        }
+        let catalog = Catalog::new(datasets);
+        let search_index = SearchIndex::new(&catalog);
+        let selected = settings
+            .selected
+            .as_ref()
+            .and_then(|k| catalog.find_role(k))
+            .or_else(|| (!catalog.roles.is_empty()).then_some(RoleIdx(0)));
+        let persist = Persistence::new(
+            store,
+            lock,
+            Writable {
+                profile: writable && profile_writable,
+                settings: writable && settings_writable,
+                library: writable && library_writable,
+            },
+            settings_saved,
+            Arc::clone(&wake),
+            &mut notices,
+        );
+        let mut app = Self {
+            settings,
+            catalog,
+            catalog_version: 0,
+            index: search_index,
+            profile,
+            fit: Fit::default(),
+            fit_version: 0,
+            persist,
+            library: library::Library::new(index),
+            selected: None,
+            selected_tech: None,
+            history: history::History::default(),
+            notices,
+            salary_table: 0,
+            dialog: None,
+            panels: Panels::default(),
+            jobs: Jobs::new(wake),
+            picker: config.picker.unwrap_or_else(|| Arc::new(RfdPicker)),
+            pending: Pending {
+                scroll_list_to_selected: true,
+                ..Pending::default()
+            },
+        };
+        app.set_selected(selected);
+        app.selected_tech = app
+            .settings
+            .tech
+            .as_deref()
+            .and_then(|k| app.catalog.find_tech(k));
+        // A technology page whose technology has gone starts on the role instead.
+        if app.settings.view == crate::state::View::Technology && app.selected_tech.is_none() {
+            app.settings.view = crate::state::View::Role;
+        }
+        app.refresh_fit();
+        app.sync_list();
+        for path in config.import_files {
+            app.start_import(path);
+        }
+        app
+    }
+}
+
+/// Takes the data folder's lock and checks it can be written; says what it
+/// means for the person when not. Returns the lock and whether to save.
+fn open_store(store: &Store, notices: &mut Vec<Notice>) -> (Option<std::fs::File>, bool) {
+    for report in store.take_new_crash_reports() {
+        notices.push(Notice::warning(format!(
+            "Career Atlas closed unexpectedly last time. A crash report was saved at {}; nothing you had saved was lost.",
+            report.display()
+        )));
+    }
+    match store.try_lock() {
+        Ok(Some(lock)) => match store.check_writable() {
+            Ok(()) => (Some(lock), true),
+            Err(e) => {
+                notices.push(Notice::warning(format!(
+                    "Your data folder cannot be written ({e}). Everything works, but changes will not be saved this session."
+                )));
+                (Some(lock), false)
+            }
+        },
+        Ok(None) => {
+            notices.push(Notice::warning(
+                "Career Atlas is already open in another window. This window will not save changes, so the two never overwrite each other's files.",
+            ));
+            (None, false)
+        }
+        Err(e) => {
+            notices.push(Notice::warning(format!(
+                "Your data folder cannot be used ({e}). Everything works, but changes will not be saved this session."
+            )));
+            (None, false)
+        }
+    }
+}
+
+/// The saved profile, and whether it may be overwritten.
+fn load_profile(store: Option<&Store>, notices: &mut Vec<Notice>) -> (Profile, bool) {
+    match store.map(Store::load_profile) {
+        None => (Profile::default(), true),
+        Some(Ok((p, recovery))) => {
+            if let Some(r) = recovery {
+                notices.push(Notice::warning(r.describe("skill profile")));
+            }
+            (p, true)
+        }
+        Some(Err(e)) => {
+            notices.push(Notice::warning(format!(
+                "Your skill profile could not be loaded, so changes to it will not be saved this session: {e}"
+            )));
+            (Profile::default(), false)
+        }
+    }
+}
+
+/// The saved settings; what the file holds (`None`: nothing yet, so it gets
+/// written); and whether it may be overwritten — not when a newer Career Atlas
+/// wrote it, so going back to an older version loses nothing.
+fn load_settings(
+    store: Option<&Store>,
+    notices: &mut Vec<Notice>,
+) -> (Settings, Option<Settings>, bool) {
+    match store.map(Store::load::<Settings>) {
+        // In memory, or a damaged file set aside with no good copy: settings
+        // are a convenience, so the usual ones are enough.
+        None | Some(Ok((None, Some(_)))) => (Settings::default(), None, true),
+        Some(Ok((Some(s), _))) => (s.clone(), Some(s), true),
+        Some(Ok((None, None))) => {
+            notices.push(Notice::info(WELCOME));
+            (Settings::default(), None, true)
+        }
+        Some(Err(StoreError::TooNew { found, .. })) => {
+            notices.push(Notice::warning(format!(
+                "Your settings were saved by a newer version of Career Atlas (format {found}). This window starts with the usual settings and leaves that file as it is."
+            )));
+            (Settings::default(), None, false)
+        }
+        Some(Err(e)) => {
+            notices.push(Notice::warning(format!(
+                "Your settings could not be read ({e}). This window starts with the usual settings and leaves that file as it is."
+            )));
+            (Settings::default(), None, false)
+        }
+    }
+}
+
+/// The list of imported datasets, and whether it may be overwritten.
+fn load_library_index(store: Option<&Store>, notices: &mut Vec<Notice>) -> (LibraryIndex, bool) {
+    match store.map(Store::load_library) {
+        None => (LibraryIndex::default(), true),
+        Some(Ok((l, recovery))) => {
+            if let Some(r) = recovery {
+                notices.push(Notice::warning(r.describe("list of imported datasets")));
+            }
+            (l, true)
+        }
+        Some(Err(e)) => {
+            notices.push(Notice::warning(format!(
+                "Your imported datasets could not be listed, so imports will not be saved this session: {e}"
+            )));
+            (LibraryIndex::default(), false)
+        }
+    }
+}
+
+/// Reads the imported datasets listed in the library; a copy that cannot be
+/// read is reported and kept on disk (never deleted), so nothing is lost.
+fn load_library(
+    store: &Store,
+    library: &LibraryIndex,
+    notices: &mut Vec<Notice>,
+) -> Vec<LoadedDataset> {
+    let mut out = Vec::new();
+    for entry in &library.datasets {
+        let bytes = match store.read_dataset_copy(&entry.file) {
+            Ok(b) => b,
+            Err(e) => {
+                notices.push(Notice::warning(format!(
+                    "The imported dataset “{}” could not be loaded: {e}. Import it again from {}.",
+                    entry.name, entry.source_file
+                )));
+                continue;
+            }
+        };
+        let stem = std::path::Path::new(&entry.source_file)
+            .file_stem()
+            .map_or_else(|| entry.name.clone(), |s| s.to_string_lossy().into_owned());
+        let outcome = read_dataset(&stem, &bytes, ReadContext::default());
+        match outcome.dataset {
+            Some(mut dataset) => {
+                // The index's name is the identity; a bare-array copy would
+                // otherwise be renamed after its copy file.
+                dataset.name.clone_from(&entry.name);
+                out.push(LoadedDataset {
+                    dataset,
+                    origin: DatasetOrigin::Imported {
+                        source_file: entry.source_file.clone(),
+                        imported_at: entry.imported_at.clone(),
+                    },
+                    visible: entry.visible,
+                });
+            }
+            None => notices.push(Notice::warning(format!(
+                "The saved copy of “{}” is damaged ({}) and was not loaded. Import it again from {}.",
+                entry.name,
+                text::errors(outcome.error_count()),
+                entry.source_file
+            ))),
+        }
+    }
+    out
+}

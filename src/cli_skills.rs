@@ -1,0 +1,205 @@
+//! `career-atlas skills from-text FILE|-`: the technologies of the catalog
+//! found in a CV, skills list or job ad, for scripts and tests; with
+//! `--profile OUT`, also a skill profile in the app's export format.
+//!
+//! Kept apart from the main argument parser so it can be wired into whichever
+//! parser `main.rs` uses; everything comes in as arguments and streams.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use crate::model::profile::{Proficiency, Profile};
+use crate::model::recognize::Recognizer;
+use crate::model::{
+    Catalog, DatasetOrigin, LoadedDataset, ReadContext, bundled_dataset, read_dataset,
+};
+
+/// Largest text read, in bytes: far above any CV, small enough to stay quick.
+const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The usage text of `skills`.
+pub const USAGE: &str = "\
+Usage:
+  career-atlas skills from-text [--profile OUT] [--level LEVEL] [--dataset FILE]... FILE|-
+        print the technologies found in a CV, skills list or job ad (FILE, or
+        standard input for -), one per line: catalog id, a tab, the name.
+  --profile OUT    also write a skill profile (the format of My skills › Export)
+                   marking each one at LEVEL; OUT - writes it to standard output
+                   instead of the list
+  --level LEVEL    not_yet, learning, used_it (default), at_work or could_teach
+  --dataset FILE   also match the technologies of a role file (repeatable)
+
+Exit status: 0 technologies found, 1 none found, 2 a file cannot be read or
+written, or the command line is wrong.
+";
+
+struct Options {
+    input: String,
+    profile: Option<String>,
+    level: Proficiency,
+    datasets: Vec<String>,
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut input = None;
+    let mut profile = None;
+    let mut level = Proficiency::UsedIt;
+    let mut datasets = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |flag: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match arg.as_str() {
+            "--profile" => profile = Some(value("--profile")?),
+            "--dataset" => datasets.push(value("--dataset")?),
+            "--level" => {
+                let v = value("--level")?;
+                level = serde_json::from_value(serde_json::Value::from(v.as_str())).map_err(|_| {
+                    format!("unknown level {v}; use not_yet, learning, used_it, at_work or could_teach")
+                })?;
+            }
+            "-" => input = Some(arg.clone()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            _ if input.is_some() => return Err("name one text file (or -)".into()),
+            _ => input = Some(arg.clone()),
+        }
+    }
+    let input = input.ok_or("name a text file, or - for standard input")?;
+    Ok(Options {
+        input,
+        profile,
+        level,
+        datasets,
+    })
+}
+
+/// Runs `skills` over `args` (the words after `skills`), reading `-` from
+/// `stdin` and writing to `out` and `err`; returns the exit status.
+pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("from-text") => from_text(&args[1..], stdin, out, err),
+        Some("--help" | "-h") => {
+            let _ = write!(out, "{USAGE}");
+            EXIT_OK
+        }
+        Some(other) => {
+            let _ = writeln!(
+                err,
+                "career-atlas skills: unknown command {other}\n\n{USAGE}"
+            );
+            EXIT_UNREADABLE
+        }
+        None => {
+            let _ = writeln!(err, "career-atlas skills: name a command\n\n{USAGE}");
+            EXIT_UNREADABLE
+        }
+    }
+}
+
+fn read_text(input: &str, stdin: &mut dyn Read) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if input == "-" {
+        stdin
+            .take(MAX_TEXT_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("standard input: {e}"))?;
+    } else {
+        let file = std::fs::File::open(input).map_err(|e| format!("{input}: {e}"))?;
+        file.take(MAX_TEXT_BYTES)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("{input}: {e}"))?;
+    }
+    // A CV saved in another encoding still has its ASCII names readable.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn catalog(datasets: &[String]) -> Result<Catalog, String> {
+    let mut loaded = vec![LoadedDataset {
+        dataset: bundled_dataset(),
+        origin: DatasetOrigin::Bundled,
+        visible: true,
+    }];
+    for file in datasets {
+        let bytes = crate::jobs::read_file(Path::new(file)).map_err(|e| format!("{file}: {e}"))?;
+        let stem = Path::new(file)
+            .file_stem()
+            .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
+        let outcome = read_dataset(&stem, &bytes, ReadContext::default());
+        let dataset = outcome.dataset.ok_or_else(|| {
+            format!("{file}: not a valid role file; run `career-atlas validate {file}`")
+        })?;
+        loaded.push(LoadedDataset {
+            dataset,
+            origin: DatasetOrigin::Imported {
+                source_file: file.clone(),
+                imported_at: String::new(),
+            },
+            visible: true,
+        });
+    }
+    Ok(Catalog::new(loaded))
+}
+
+fn from_text(
+    args: &[String],
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let opts = match parse(args) {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = writeln!(err, "career-atlas skills from-text: {e}\n\n{USAGE}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    let (text, catalog) =
+        match read_text(&opts.input, stdin).and_then(|t| Ok((t, catalog(&opts.datasets)?))) {
+            Ok(v) => v,
+            Err(e) => {
+                let _ = writeln!(err, "career-atlas skills from-text: {e}");
+                return EXIT_UNREADABLE;
+            }
+        };
+    let found = Recognizer::new(&catalog).find(&text);
+    let to_stdout = opts.profile.as_deref() == Some("-");
+    if !to_stdout {
+        for f in &found {
+            let tech = catalog.tech(f.tech);
+            let _ = writeln!(out, "{}\t{}", tech.key, tech.name);
+        }
+    }
+    if let Some(path) = &opts.profile {
+        let mut profile = Profile::default();
+        for f in &found {
+            profile.set_level(catalog.tech(f.tech), opts.level);
+        }
+        let mut bytes = serde_json::to_vec_pretty(&profile).unwrap_or_default();
+        bytes.push(b'\n');
+        let written = if to_stdout {
+            out.write_all(&bytes).map_err(|e| e.to_string())
+        } else {
+            crate::store::write_atomically(Path::new(path), &bytes).map_err(|e| e.to_string())
+        };
+        if let Err(e) = written {
+            let _ = writeln!(
+                err,
+                "career-atlas skills from-text: the profile could not be written: {e}"
+            );
+            return EXIT_UNREADABLE;
+        }
+    }
+    if found.is_empty() {
+        let _ = writeln!(
+            err,
+            "career-atlas skills from-text: no technology of the catalog was found"
+        );
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,138 @@
+//! `career-atlas skills from-text FILE|-`: what scripts read (one technology
+//! per line: id, tab, name), the profile it writes, and the exit codes
+//! (0 found, 1 none found, 2 unreadable or wrong command line).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn skills(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+        .arg("skills")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_text_on_stdin_lists_each_technology_once_with_its_id() {
+    let (code, out, _) = skills(
+        &["from-text", "-"],
+        "Built services in Golang and Kubernetes. I go to meetings. More Golang.\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, "go\tGo\nkubernetes\tKubernetes\n");
+}
+
+#[test]
+fn a_file_is_read_and_punctuated_names_are_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cv.txt");
+    std::fs::write(&path, "Skills: C++, C#, .NET, Node.js\n").unwrap();
+    let (code, out, _) = skills(&["from-text", path.to_str().unwrap()], "");
+    assert_eq!(code, 0);
+    let ids: Vec<&str> = out.lines().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(ids, ["cpp", "csharp", "dotnet", "nodejs"]);
+}
+
+#[test]
+fn profile_is_written_in_the_export_format_at_the_chosen_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile.json");
+    let (code, _, _) = skills(
+        &[
+            "from-text",
+            "--profile",
+            profile.to_str().unwrap(),
+            "--level",
+            "at_work",
+            "-",
+        ],
+        "Python, Rust and PostgreSQL",
+    );
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&profile).unwrap();
+    let read: career_atlas::model::profile::Profile = serde_json::from_str(&text).unwrap();
+    let keys: Vec<&String> = read.skills.keys().collect();
+    assert_eq!(keys, ["postgresql", "python", "rust"]);
+    assert!(
+        read.skills
+            .values()
+            .all(|s| s.level == career_atlas::model::profile::Proficiency::AtWork)
+    );
+    assert!(text.ends_with("}\n"));
+}
+
+#[test]
+fn profile_to_stdout_replaces_the_list() {
+    let (code, out, _) = skills(&["from-text", "--profile", "-", "-"], "Kafka and Flink");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["skills"]["kafka"]["level"], "used_it");
+}
+
+#[test]
+fn a_dataset_adds_its_technologies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extra.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"career-atlas/1","name":"extra",
+            "technologies":[{"id":"quarkle","name":"Quarkle","aliases":["Quarkle DB"]}],
+            "roles":[{"id":"q","title":"Q","stack":{"A":["Quarkle"]}}]}"#,
+    )
+    .unwrap();
+    let text = "Quarkle DB and Python";
+    let (_, without, _) = skills(&["from-text", "-"], text);
+    assert_eq!(without, "python\tPython\n");
+    let (code, out, _) = skills(
+        &["from-text", "--dataset", path.to_str().unwrap(), "-"],
+        text,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "quarkle\tQuarkle\npython\tPython\n");
+}
+
+#[test]
+fn nothing_found_exits_1() {
+    let (code, out, err) = skills(&["from-text", "-"], "I go to meetings and rest on Sundays.");
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("no technology"), "{err}");
+}
+
+#[test]
+fn unreadable_files_and_bad_arguments_exit_2() {
+    let (code, _, err) = skills(&["from-text", "/no/such/file.txt"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/file.txt"), "{err}");
+    let (code, _, err) = skills(&["from-text"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("Usage"), "{err}");
+    let (code, _, _) = skills(&["from-text", "--level", "guru", "-"], "Go");
+    assert_eq!(code, 2);
+    let (code, _, _) = skills(&["from-pdf", "x"], "");
+    assert_eq!(code, 2);
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = skills(
+        &["from-text", "--profile", dir.path().to_str().unwrap(), "-"],
+        "Python",
+    );
+    assert_eq!(code, 2, "a folder cannot be written as a file");
+    assert!(err.contains("could not be written"), "{err}");
+}

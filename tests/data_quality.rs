@@ -1,0 +1,434 @@
+//! Editorial checks on the bundled dataset that go beyond `data_lint`: relations
+//! that point both ways, catalog aliases that really name their entry, no
+//! discontinued product flagged as in demand, survey cells large enough to
+//! publish, BLS tables of the primary period (or a stated reason), and every
+//! role as complete as the best. Each check is shown to fail on a copy of the
+//! bundled dataset with one defect planted in it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use career_atlas::model::Dataset;
+use career_atlas::model::bundled_dataset;
+
+/// Roles that many others point to; a link *to* one of them need not be
+/// returned (data/SOURCES.md, "Related roles").
+const HUBS: [&str; 3] = ["software-engineer", "backend-developer", "devops-engineer"];
+
+/// Aliases found naming a different technology from their entry (a part, a
+/// sibling or predecessor product, the maker, a language the tool reads).
+/// None may come back, on that entry or on any other.
+const FALSE_ALIASES: [(&str, &str); 24] = [
+    ("Vim", "Neovim"),
+    ("JSDoc", "TypeDoc"),
+    ("Hibernate", "JPA"),
+    ("Bicep", "ARM templates"),
+    ("JTAG", "SWD"),
+    ("NetFlow", "sFlow"),
+    ("NetFlow", "IPFIX"),
+    ("Bash", "Shell"),
+    ("Terraform", "HCL"),
+    ("Remix", "React Router 7"),
+    (".NET", ".NET Framework"),
+    ("Entity Framework Core", "Entity Framework"),
+    ("Looker", "LookML"),
+    ("Qlik Sense", "QlikView"),
+    ("PyTorch", "Torch"),
+    ("GitHub Copilot", "Copilot"),
+    ("Cucumber", "Gherkin"),
+    ("Zephyr Scale", "Zephyr Squad"),
+    ("CodeQL", "GitHub Advanced Security"),
+    ("Open Policy Agent", "Gatekeeper"),
+    ("CIS Benchmarks", "CIS Controls"),
+    ("Android", "Android SDK"),
+    ("MkDocs", "Material for MkDocs"),
+    ("UART", "RS-232"),
+];
+
+/// Products that are discontinued or in maintenance mode and so must never be
+/// flagged "hot" (in demand).
+const DISCONTINUED: [&str; 8] = [
+    "Adobe XD",
+    "InVision",
+    "Truffle",
+    "Ganache",
+    "web3.js",
+    "Realm",
+    "Opsgenie",
+    "TorchServe",
+];
+
+const SURVEY_SOURCE: &str = "Stack Overflow Developer Survey 2025";
+const SURVEY_REGION_SUFFIX: &str = "(Stack Overflow survey)";
+const BLS_PRIMARY: &str = "BLS OEWS May 2025 (national, all industries), released 15 May 2026";
+const MIN_RESPONDENTS: u64 = 30;
+
+fn one_way_relations(ds: &Dataset) -> Vec<String> {
+    let related: HashMap<&str, HashSet<&str>> = ds
+        .roles
+        .iter()
+        .map(|r| {
+            (
+                r.id.as_str(),
+                r.related.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for role in &ds.roles {
+        for to in &role.related {
+            if HUBS.contains(&to.as_str()) {
+                continue;
+            }
+            let back = related
+                .get(to.as_str())
+                .is_some_and(|set| set.contains(role.id.as_str()));
+            if !back {
+                problems.push(format!("{} → {to} is one-way", role.id));
+            }
+        }
+    }
+    problems
+}
+
+fn false_aliases(ds: &Dataset) -> Vec<String> {
+    let mut problems = Vec::new();
+    let deny: HashSet<String> = FALSE_ALIASES
+        .iter()
+        .map(|(_, a)| a.to_lowercase())
+        .collect();
+    let mut owners: HashMap<String, &str> = HashMap::new();
+    for t in &ds.technologies {
+        owners.insert(t.name.to_lowercase(), &t.id);
+        owners.insert(t.id.to_lowercase(), &t.id);
+    }
+    for t in &ds.technologies {
+        for alias in &t.aliases {
+            let key = alias.to_lowercase();
+            if deny.contains(&key) {
+                problems.push(format!(
+                    "{}: alias {alias:?} names another technology",
+                    t.name
+                ));
+            }
+            if let Some(other) = owners.get(&key)
+                && *other != t.id
+            {
+                problems.push(format!(
+                    "{}: alias {alias:?} is the name of {other}",
+                    t.name
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn hot_discontinued(ds: &Dataset) -> Vec<String> {
+    ds.technologies
+        .iter()
+        .filter(|t| t.hot && DISCONTINUED.iter().any(|d| d.eq_ignore_ascii_case(&t.name)))
+        .map(|t| format!("{} is discontinued but flagged hot", t.name))
+        .collect()
+}
+
+/// The number written before "respondents", e.g. "1,234 respondents" → 1234.
+fn respondents(note: &str) -> Option<u64> {
+    let head = &note[..note.find(" respondents")?];
+    let digits: String = head
+        .rsplit(|c: char| !(c.is_ascii_digit() || c == ','))
+        .next()?
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+fn survey_tables(ds: &Dataset) -> Vec<String> {
+    let mut problems = Vec::new();
+    for role in &ds.roles {
+        for (i, t) in role.salary.iter().enumerate() {
+            if !t.source.as_deref().unwrap_or("").starts_with(SURVEY_SOURCE) {
+                continue;
+            }
+            let at = format!("{} salary[{i}] ({})", role.id, t.region);
+            match t.note.as_deref().and_then(respondents) {
+                None => problems.push(format!("{at}: no respondent count in the note")),
+                Some(n) if n < MIN_RESPONDENTS => {
+                    problems.push(format!("{at}: {n} respondents; at least {MIN_RESPONDENTS}"));
+                }
+                Some(_) => {}
+            }
+            // Survey medians and BLS percentiles measure different things; a
+            // region of their own keeps them out of one ranking.
+            if !t.region.ends_with(SURVEY_REGION_SUFFIX) {
+                problems.push(format!("{at}: region does not say it is the survey"));
+            }
+            if t.levels.iter().any(|l| l.median.is_none()) {
+                problems.push(format!("{at}: a level without a median"));
+            }
+        }
+    }
+    problems
+}
+
+fn bls_periods(ds: &Dataset) -> Vec<String> {
+    let mut problems = Vec::new();
+    for role in &ds.roles {
+        for (i, t) in role.salary.iter().enumerate() {
+            let source = t.source.as_deref().unwrap_or("");
+            if !source.starts_with("BLS OEWS") {
+                continue;
+            }
+            let primary = source.starts_with(BLS_PRIMARY) && t.as_of.as_deref() == Some("2025-05");
+            let reason = t
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("year-over-year"));
+            if !primary && !reason {
+                problems.push(format!(
+                    "{} salary[{i}]: BLS table of {:?} without a reason in its note",
+                    role.id, t.as_of
+                ));
+            }
+            if t.region.ends_with(SURVEY_REGION_SUFFIX) {
+                problems.push(format!(
+                    "{} salary[{i}]: BLS table in a survey region",
+                    role.id
+                ));
+            }
+        }
+        let first_bls = role
+            .salary
+            .iter()
+            .find(|t| t.source.as_deref().unwrap_or("").starts_with("BLS OEWS"));
+        if let Some(t) = first_bls
+            && t.as_of.as_deref() != Some("2025-05")
+        {
+            problems.push(format!("{}: first BLS table is not May 2025", role.id));
+        }
+    }
+    problems
+}
+
+fn completeness(ds: &Dataset) -> Vec<String> {
+    let mut problems = Vec::new();
+    if ds.roles.len() < 45 {
+        problems.push(format!("{} roles; at least 45", ds.roles.len()));
+    }
+    for role in &ds.roles {
+        let paragraphs = role
+            .description
+            .as_deref()
+            .unwrap_or("")
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .count();
+        let techs: usize = role.stack.iter().map(|g| g.items.len()).sum();
+        for (what, have, need) in [
+            ("description paragraphs", paragraphs, 2),
+            ("responsibilities", role.responsibilities.len(), 5),
+            ("day-in-the-life entries", role.day_in_the_life.len(), 3),
+            ("stack groups", role.stack.len(), 4),
+            ("technologies", techs, 12),
+            ("related roles", role.related.len(), 3),
+        ] {
+            if have < need {
+                problems.push(format!("{}: {have} {what}; at least {need}", role.id));
+            }
+        }
+        if !role
+            .links
+            .iter()
+            .any(|l| l.url.starts_with("https://www.bls.gov/ooh/"))
+        {
+            problems.push(format!(
+                "{}: no BLS Occupational Outlook Handbook link",
+                role.id
+            ));
+        }
+        if role.outlook.is_some()
+            && !role.links.iter().any(|l| {
+                l.url
+                    .starts_with("https://www.onetonline.org/link/summary/")
+            })
+        {
+            problems.push(format!("{}: no O*NET OnLine link", role.id));
+        }
+    }
+    problems
+}
+
+fn all_checks(ds: &Dataset) -> Vec<String> {
+    [
+        one_way_relations(ds),
+        false_aliases(ds),
+        hot_discontinued(ds),
+        survey_tables(ds),
+        bls_periods(ds),
+        completeness(ds),
+    ]
+    .concat()
+}
+
+#[test]
+fn the_bundled_dataset_passes_every_quality_check() {
+    let problems = all_checks(&bundled_dataset());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_discontinued_products_and_false_aliases_are_still_in_the_catalog() {
+    // The checks above would pass vacuously if these entries were renamed.
+    let ds = bundled_dataset();
+    let names: HashSet<&str> = ds.technologies.iter().map(|t| t.name.as_str()).collect();
+    for (entry, _) in FALSE_ALIASES {
+        assert!(names.contains(entry), "{entry} is not in the catalog");
+    }
+    for product in DISCONTINUED {
+        assert!(names.contains(product), "{product} is not in the catalog");
+    }
+}
+
+#[test]
+fn the_roles_issue_16_asked_for_are_bundled() {
+    let ds = bundled_dataset();
+    for id in [
+        "systems-administrator",
+        "soc-analyst",
+        "business-systems-analyst",
+        "bi-analyst",
+        "it-project-manager",
+        "software-architect",
+        "cloud-engineer",
+        "cross-platform-mobile-developer",
+        "data-architect",
+        "ai-research-scientist",
+        "computer-hardware-engineer",
+        "devsecops-engineer",
+    ] {
+        assert!(ds.roles.iter().any(|r| r.id == id), "missing {id}");
+    }
+}
+
+#[test]
+fn respondent_counts_are_read_from_the_note() {
+    assert_eq!(respondents("3,897 respondents, all countries"), Some(3897));
+    assert_eq!(respondents("Based on 29 respondents."), Some(29));
+    assert_eq!(respondents("no count here"), None);
+}
+
+fn role_mut<'a>(ds: &'a mut Dataset, id: &str) -> &'a mut career_atlas::model::types::Role {
+    let role = ds.roles.iter_mut().find(|r| r.id == id).unwrap();
+    Arc::make_mut(role)
+}
+
+fn tech_mut<'a>(ds: &'a mut Dataset, name: &str) -> &'a mut career_atlas::model::types::Technology {
+    ds.technologies.iter_mut().find(|t| t.name == name).unwrap()
+}
+
+fn fails_with(ds: &Dataset, expected: &str) {
+    let problems = all_checks(ds).join("\n");
+    assert!(
+        problems.contains(expected),
+        "no {expected:?} among:\n{problems}"
+    );
+}
+
+#[test]
+fn a_one_way_relation_is_caught_but_a_link_to_a_hub_is_allowed() {
+    let mut ds = bundled_dataset();
+    role_mut(&mut ds, "technical-writer")
+        .related
+        .push("blockchain-engineer".into());
+    role_mut(&mut ds, "technical-writer")
+        .related
+        .push("software-engineer".into());
+    let problems = one_way_relations(&ds);
+    assert_eq!(
+        problems,
+        ["technical-writer → blockchain-engineer is one-way"]
+    );
+}
+
+#[test]
+fn a_false_alias_and_an_alias_that_is_another_name_are_caught() {
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "Vim").aliases.push("Neovim".into());
+    fails_with(&ds, "Vim: alias \"Neovim\" names another technology");
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "MySQL").aliases.push("PostgreSQL".into());
+    fails_with(&ds, "MySQL: alias \"PostgreSQL\" is the name of postgresql");
+}
+
+#[test]
+fn a_discontinued_product_flagged_hot_is_caught() {
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "InVision").hot = true;
+    fails_with(&ds, "InVision is discontinued but flagged hot");
+}
+
+#[test]
+fn a_survey_table_under_30_respondents_or_without_a_count_is_caught() {
+    let mut ds = bundled_dataset();
+    let role = role_mut(&mut ds, "backend-developer");
+    let i = role
+        .salary
+        .iter()
+        .position(|t| t.source.as_deref().unwrap_or("").starts_with(SURVEY_SOURCE))
+        .unwrap();
+    role.salary[i].note = Some("29 respondents in this country.".into());
+    fails_with(&ds, "29 respondents; at least 30");
+    role_mut(&mut ds, "backend-developer").salary[i].note = None;
+    fails_with(&ds, "no respondent count in the note");
+    let role = role_mut(&mut ds, "backend-developer");
+    role.salary[i].note = Some("500 respondents".into());
+    role.salary[i].region = "United States".into();
+    fails_with(&ds, "region does not say it is the survey");
+}
+
+#[test]
+fn a_bls_table_of_another_period_without_a_reason_is_caught() {
+    let mut ds = bundled_dataset();
+    let table = &mut role_mut(&mut ds, "devops-engineer").salary[0];
+    table.as_of = Some("2024-05".into());
+    table.source = Some("BLS OEWS May 2024; SOC 15-1252 Software Developers".into());
+    table.note = Some("Percentiles of all workers.".into());
+    fails_with(
+        &ds,
+        "devops-engineer salary[0]: BLS table of Some(\"2024-05\") without a reason",
+    );
+    fails_with(&ds, "devops-engineer: first BLS table is not May 2025");
+    // The labelled year-over-year tables pass.
+    let ds = bundled_dataset();
+    let yoy = ds
+        .roles
+        .iter()
+        .flat_map(|r| &r.salary)
+        .filter(|t| t.as_of.as_deref() == Some("2024-05"))
+        .count();
+    assert!(yoy > 0);
+    assert!(bls_periods(&ds).is_empty());
+}
+
+#[test]
+fn an_incomplete_role_is_caught() {
+    let mut ds = bundled_dataset();
+    let role = role_mut(&mut ds, "cloud-engineer");
+    role.responsibilities.truncate(4);
+    role.day_in_the_life.truncate(2);
+    role.stack.truncate(3);
+    role.links.clear();
+    for expected in [
+        "cloud-engineer: 4 responsibilities; at least 5",
+        "cloud-engineer: 2 day-in-the-life entries; at least 3",
+        "cloud-engineer: 3 stack groups; at least 4",
+        "cloud-engineer: no BLS Occupational Outlook Handbook link",
+        "cloud-engineer: no O*NET OnLine link",
+    ] {
+        fails_with(&ds, expected);
+    }
+    ds.roles.truncate(44);
+    fails_with(&ds, "44 roles; at least 45");
+}
