@@ -604,7 +604,7 @@ mod stack_serde {
         impl<'de> Visitor<'de> for Groups {
             type Value = Vec<StackGroup>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("the stack: group name → list of technologies")
+                f.write_str("the stack: an object whose keys are group names and whose values are lists of technologies")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut groups = Vec::new();
