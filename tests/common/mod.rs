@@ -85,16 +85,34 @@ pub fn listed_roles(harness: &Harness<'_, CareerAtlasApp>) -> usize {
 /// "Title  57% fit" once fit is shown).
 pub fn click_row(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
     use egui::accesskit::Role;
-    use egui_kittest::kittest::NodeT;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    let is_row = |n: &egui_kittest::Node<'_>| {
+        let a = n.accesskit_node();
+        a.role() == Role::Button
+            && a.label()
+                .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
+    };
+    // The list lays out only the rows in view: search for one further down,
+    // as a person would.
+    if !harness.root().children_recursive().any(|n| is_row(&n)) {
+        let field = harness.get_by_role(Role::TextInput);
+        field.focus();
+        field.type_text(title);
+        harness.run();
+    }
+    // A row laid out below the visible part of the list is scrolled into
+    // view first, as a person would.
     harness
         .root()
         .children_recursive()
-        .find(|n| {
-            let a = n.accesskit_node();
-            a.role() == Role::Button
-                && a.label()
-                    .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
-        })
+        .find(|n| is_row(n))
+        .unwrap_or_else(|| panic!("no list row {title}"))
+        .scroll_to_me();
+    harness.run();
+    harness
+        .root()
+        .children_recursive()
+        .find(|n| is_row(n))
         .unwrap_or_else(|| panic!("no list row {title}"))
         .click();
     harness.run();
