@@ -61,3 +61,16 @@ fn no_panel_reaches_the_disk() {
         found.join("\n")
     );
 }
+
+#[test]
+fn the_model_knows_nothing_of_the_ui_or_the_disk() {
+    let found = offending_lines(
+        "model",
+        &["egui", "crate::app", "crate::ui", "crate::store", "crate::jobs"],
+    );
+    assert!(
+        found.is_empty(),
+        "the model reaching out of its room:\n{}",
+        found.join("\n")
+    );
+}
