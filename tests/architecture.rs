@@ -66,7 +66,13 @@ fn no_panel_reaches_the_disk() {
 fn the_model_knows_nothing_of_the_ui_or_the_disk() {
     let found = offending_lines(
         "model",
-        &["egui", "crate::app", "crate::ui", "crate::store", "crate::jobs"],
+        &[
+            "egui",
+            "crate::app",
+            "crate::ui",
+            "crate::store",
+            "crate::jobs",
+        ],
     );
     assert!(
         found.is_empty(),
