@@ -194,38 +194,10 @@ fn backend_go_checkbox_ticked(harness: &Harness<'_, CareerAtlasApp>) -> bool {
         == Some(egui::accesskit::Toggled::True)
 }
 
-fn backend_developer_row_shown(harness: &Harness<'_, CareerAtlasApp>) -> bool {
-    harness.root().children_recursive().any(|n| {
-        let a = n.accesskit_node();
-        a.role() == Role::Button
-            && a.label()
-                .is_some_and(|l| l == "Backend Developer" || l.starts_with("Backend Developer "))
-    })
-}
-
 fn open_backend_developer(harness: &mut Harness<'_, CareerAtlasApp>) {
     // After the restart the saved search may already show it (settings are
-    // saved within a second too); search only when it is not in view.
-    if !backend_developer_row_shown(harness) {
-        let field = harness.get_by_role(Role::TextInput);
-        field.focus();
-        field.type_text("Backend Developer");
-        harness.run();
-    }
-    // The list entry reads "Backend Developer" or "Backend Developer  1 of 17 ticked".
-    harness
-        .root()
-        .children_recursive()
-        .find(|n| {
-            let a = n.accesskit_node();
-            a.role() == Role::Button
-                && a.label().is_some_and(|l| {
-                    l == "Backend Developer" || l.starts_with("Backend Developer ")
-                })
-        })
-        .expect("Backend Developer is in the list")
-        .click();
-    harness.run();
+    // saved within a second too): click_row searches only when it is not shown.
+    common::click_row(harness, "Backend Developer");
     harness
         .get_by_role_and_label(Role::CheckBox, "Go")
         .scroll_to_me();

@@ -2,6 +2,8 @@
 //! Every harness run also checks that each input widget has an accessible name.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
+mod common;
+
 use std::path::Path;
 
 use career_atlas::{AppConfig, CareerAtlasApp};
@@ -28,36 +30,7 @@ fn app_in(dir: &Path) -> Harness<'static, CareerAtlasApp> {
 
 /// Clicks the role of that title in the list on the left.
 fn open_role(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
-    // A list entry reads "Title" or "Title  3 of 17 ticked"; the list only lays
-    // out visible rows, so a role further down is found by searching, as a
-    // person would.
-    let find = |harness: &Harness<'_, CareerAtlasApp>| {
-        harness
-            .root()
-            .children_recursive()
-            .find(|n| {
-                let a = n.accesskit_node();
-                a.role() == Role::Button
-                    && a.label()
-                        .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
-            })
-            .is_some()
-    };
-    if !find(harness) {
-        search(harness, title);
-    }
-    harness
-        .root()
-        .children_recursive()
-        .find(|n| {
-            let a = n.accesskit_node();
-            a.role() == Role::Button
-                && a.label()
-                    .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
-        })
-        .unwrap_or_else(|| panic!("no list entry {title}"))
-        .click();
-    harness.run();
+    common::click_row(harness, title);
 }
 
 /// Fails unless the detail panel shows the role titled `title`: its heading

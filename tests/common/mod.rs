@@ -81,39 +81,41 @@ pub fn listed_roles(harness: &Harness<'_, CareerAtlasApp>) -> usize {
         .unwrap_or_else(|| panic!("no role count on screen"))
 }
 
-/// Clicks the list row of the role titled `title` (a row reads "Title", or
-/// "Title  57% fit" once fit is shown).
-pub fn click_row(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
+/// The list row of the role titled `title` (a row reads "Title", or
+/// "Title  57% fit" once fit is shown), if it is laid out.
+fn list_row<'h>(
+    harness: &'h Harness<'_, CareerAtlasApp>,
+    title: &str,
+) -> Option<egui_kittest::Node<'h>> {
     use egui::accesskit::Role;
-    use egui_kittest::kittest::{NodeT, Queryable};
-    let is_row = |n: &egui_kittest::Node<'_>| {
+    use egui_kittest::kittest::NodeT;
+    harness.root().children_recursive().find(|n| {
         let a = n.accesskit_node();
         a.role() == Role::Button
             && a.label()
                 .is_some_and(|l| l == title || l.starts_with(&format!("{title} ")))
-    };
-    // The list lays out only the rows in view: search for one further down,
-    // as a person would.
-    if !harness.root().children_recursive().any(|n| is_row(&n)) {
+    })
+}
+
+/// Clicks the list row of the role titled `title`. The list lays out only
+/// the rows in view, so a row further down is searched for, and a row below
+/// the visible part is scrolled into view first, as a person would.
+pub fn click_row(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    if list_row(harness, title).is_none() {
         let field = harness.get_by_role(Role::TextInput);
         field.focus();
         field.type_text(title);
         harness.run();
     }
-    // A row laid out below the visible part of the list is scrolled into
-    // view first, as a person would.
-    harness
-        .root()
-        .children_recursive()
-        .find(|n| is_row(n))
-        .unwrap_or_else(|| panic!("no list row {title}"))
+    let missing = || format!("no list row {title}");
+    list_row(harness, title)
+        .unwrap_or_else(|| panic!("{}", missing()))
         .scroll_to_me();
     harness.run();
-    harness
-        .root()
-        .children_recursive()
-        .find(|n| is_row(n))
-        .unwrap_or_else(|| panic!("no list row {title}"))
+    list_row(harness, title)
+        .unwrap_or_else(|| panic!("{}", missing()))
         .click();
     harness.run();
 }
