@@ -14,7 +14,7 @@ use crate::model::search::SearchIndex;
 use crate::model::{Catalog, ReadContext, RoleIdx, bundled_dataset, read_dataset};
 use crate::state::Settings;
 use crate::store::library::LibraryIndex;
-use crate::store::{Store, StoreError};
+use crate::store::{Document, Store, StoreError};
 use crate::ui::{Notice, text};
 
 /// Shown once, on the first start.
@@ -29,10 +29,20 @@ impl CareerAtlasApp {
         let (lock, writable) = store
             .as_ref()
             .map_or((None, true), |s| open_store(s, &mut notices));
-        let (profile, profile_writable) = load_profile(store.as_ref(), &mut notices);
+        let (profile, profile_writable): (Profile, _) = load_document(
+            store.as_ref(),
+            "skill profile",
+            "Your skill profile could not be loaded, so changes to it will not be saved this session",
+            &mut notices,
+        );
         let (settings, settings_saved, settings_writable) =
             load_settings(store.as_ref(), &mut notices);
-        let (index, library_writable) = load_library_index(store.as_ref(), &mut notices);
+        let (index, library_writable): (LibraryIndex, _) = load_document(
+            store.as_ref(),
+            "list of imported datasets",
+            "Your imported datasets could not be listed, so imports will not be saved this session",
+            &mut notices,
+        );
         let mut datasets = vec![LoadedDataset {
             dataset: bundled_dataset(),
             origin: DatasetOrigin::Bundled,
@@ -137,21 +147,27 @@ fn open_store(store: &Store, notices: &mut Vec<Notice>) -> (Option<std::fs::File
     }
 }
 
-/// The saved profile, and whether it may be overwritten.
-fn load_profile(store: Option<&Store>, notices: &mut Vec<Notice>) -> (Profile, bool) {
-    match store.map(Store::load_profile) {
-        None => (Profile::default(), true),
-        Some(Ok((p, recovery))) => {
+/// A saved document (profile, library index), and whether it may be
+/// overwritten: not when it could not be read, so nothing is lost. `what`
+/// names it in a recovery notice; `unreadable` starts the notice shown when
+/// it cannot be read at all.
+fn load_document<T: Document + Default>(
+    store: Option<&Store>,
+    what: &str,
+    unreadable: &str,
+    notices: &mut Vec<Notice>,
+) -> (T, bool) {
+    match store.map(Store::load::<T>) {
+        None => (T::default(), true),
+        Some(Ok((doc, recovery))) => {
             if let Some(r) = recovery {
-                notices.push(Notice::warning(r.describe("skill profile")));
+                notices.push(Notice::warning(r.describe(what)));
             }
-            (p, true)
+            (doc.unwrap_or_default(), true)
         }
         Some(Err(e)) => {
-            notices.push(Notice::warning(format!(
-                "Your skill profile could not be loaded, so changes to it will not be saved this session: {e}"
-            )));
-            (Profile::default(), false)
+            notices.push(Notice::warning(format!("{unreadable}: {e}")));
+            (T::default(), false)
         }
     }
 }
@@ -183,25 +199,6 @@ fn load_settings(
                 "Your settings could not be read ({e}). This window starts with the usual settings and leaves that file as it is."
             )));
             (Settings::default(), None, false)
-        }
-    }
-}
-
-/// The list of imported datasets, and whether it may be overwritten.
-fn load_library_index(store: Option<&Store>, notices: &mut Vec<Notice>) -> (LibraryIndex, bool) {
-    match store.map(Store::load_library) {
-        None => (LibraryIndex::default(), true),
-        Some(Ok((l, recovery))) => {
-            if let Some(r) = recovery {
-                notices.push(Notice::warning(r.describe("list of imported datasets")));
-            }
-            (l, true)
-        }
-        Some(Err(e)) => {
-            notices.push(Notice::warning(format!(
-                "Your imported datasets could not be listed, so imports will not be saved this session: {e}"
-            )));
-            (LibraryIndex::default(), false)
         }
     }
 }
