@@ -45,33 +45,26 @@ pub const BUNDLED_DEPTH: Depth = Depth {
 #[must_use]
 pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     let mut problems = Vec::new();
-    if ds.roles.len() < depth.roles {
-        problems.push(format!(
-            "{} roles; at least {} expected",
-            ds.roles.len(),
-            depth.roles
-        ));
+    let whole = [
+        ("roles", ds.roles.len(), depth.roles),
+        ("catalog technologies", ds.technologies.len(), depth.catalog),
+    ];
+    at_least("", &whole, &mut problems);
+    let (names, clashes) = TechNames::new(&ds.technologies);
+    for c in clashes {
+        let (a, b) = (&ds.technologies[c.first].id, &ds.technologies[c.second].id);
+        problems.push(format!("catalog: \"{}\" names both {a} and {b}", c.name));
     }
-    if ds.technologies.len() < depth.catalog {
-        problems.push(format!(
-            "{} catalog technologies; at least {} expected",
-            ds.technologies.len(),
-            depth.catalog
-        ));
-    }
-    let names = catalog_names(ds, &mut problems);
     let ids: HashSet<&str> = ds.roles.iter().map(|r| r.id.as_str()).collect();
     let mut paragraphs: HashMap<String, &str> = HashMap::new();
     for role in &ds.roles {
         role_depth(role, depth, &mut problems);
         role_stack(role, &names, &mut problems);
-        for rel in &role.related {
-            if !ids.contains(rel.as_str()) {
-                problems.push(format!(
-                    "{}: related id \"{rel}\" is not a role of the dataset",
-                    role.id
-                ));
-            }
+        for rel in role.related.iter().filter(|r| !ids.contains(r.as_str())) {
+            let id = &role.id;
+            problems.push(format!(
+                "{id}: related id \"{rel}\" is not a role of the dataset"
+            ));
         }
         role_salary(role, &mut problems);
         for p in paragraphs_of(role) {
@@ -82,9 +75,9 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
             if let Some(other) = paragraphs.insert(key, &role.id)
                 && other != role.id
             {
+                let id = &role.id;
                 problems.push(format!(
-                    "{}: a description paragraph is copied from {other}",
-                    role.id
+                    "{id}: a description paragraph is copied from {other}"
                 ));
             }
         }
@@ -92,86 +85,49 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     problems
 }
 
-/// The catalog's names; reports names claimed by two entries.
-fn catalog_names<'d>(ds: &'d Dataset, problems: &mut Vec<String>) -> TechNames<'d> {
-    let (names, clashes) = TechNames::new(&ds.technologies);
-    for c in clashes {
-        problems.push(format!(
-            "catalog: \"{}\" names both {} and {}",
-            c.name, ds.technologies[c.first].id, ds.technologies[c.second].id
-        ));
+/// "`{prefix}{n} {what}; at least {min} expected`" for each count below its minimum.
+fn at_least(prefix: &str, counts: &[(&str, usize, usize)], problems: &mut Vec<String>) {
+    for &(what, n, min) in counts.iter().filter(|(_, n, min)| n < min) {
+        problems.push(format!("{prefix}{n} {what}; at least {min} expected"));
     }
-    names
 }
 
 fn role_depth(role: &Role, depth: Depth, problems: &mut Vec<String>) {
     let id = &role.id;
-    let mut need = |ok: bool, what: String| {
-        if !ok {
-            problems.push(format!("{id}: {what}"));
-        }
-    };
-    need(role.category.is_some(), "no category".into());
-    need(
-        role.summary
-            .as_deref()
-            .is_some_and(|s| !s.trim().is_empty()),
-        "no summary".into(),
-    );
-    let paragraphs = paragraphs_of(role).count();
-    need(
-        paragraphs >= depth.paragraphs,
-        format!(
-            "{paragraphs} description paragraphs; at least {} expected",
-            depth.paragraphs
+    let text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let given = [
+        ("category", role.category.is_some()),
+        ("summary", text(&role.summary)),
+        ("education", text(&role.education)),
+    ];
+    for (what, _) in given.iter().filter(|(_, ok)| !ok) {
+        problems.push(format!("{id}: no {what}"));
+    }
+    let counts = [
+        (
+            "description paragraphs",
+            paragraphs_of(role).count(),
+            depth.paragraphs,
         ),
-    );
-    need(
-        role.responsibilities.len() >= depth.responsibilities,
-        format!(
-            "{} responsibilities; at least {} expected",
+        (
+            "responsibilities",
             role.responsibilities.len(),
-            depth.responsibilities
+            depth.responsibilities,
         ),
-    );
-    need(
-        role.day_in_the_life.len() >= depth.day_entries,
-        format!(
-            "{} day-in-the-life entries; at least {} expected",
+        (
+            "day-in-the-life entries",
             role.day_in_the_life.len(),
-            depth.day_entries
+            depth.day_entries,
         ),
-    );
-    need(
-        role.education
-            .as_deref()
-            .is_some_and(|s| !s.trim().is_empty()),
-        "no education".into(),
-    );
-    need(
-        role.stack.len() >= depth.stack_groups,
-        format!(
-            "{} stack groups; at least {} expected",
-            role.stack.len(),
-            depth.stack_groups
+        ("stack groups", role.stack.len(), depth.stack_groups),
+        (
+            "technologies",
+            role.stack.iter().map(|g| g.items.len()).sum(),
+            depth.technologies,
         ),
-    );
-    let techs: usize = role.stack.iter().map(|g| g.items.len()).sum();
-    need(
-        techs >= depth.technologies,
-        format!(
-            "{techs} technologies; at least {} expected",
-            depth.technologies
-        ),
-    );
-    need(
-        role.related.len() >= depth.related,
-        format!(
-            "{} related roles; at least {} expected",
-            role.related.len(),
-            depth.related
-        ),
-    );
+        ("related roles", role.related.len(), depth.related),
+    ];
+    at_least(&format!("{id}: "), &counts, problems);
 }
 
 fn role_stack(role: &Role, names: &TechNames<'_>, problems: &mut Vec<String>) {

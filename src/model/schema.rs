@@ -97,10 +97,15 @@ pub fn json_schema() -> Value {
     })
 }
 
-/// Drops `"null"` from every `type` list and every `{"type": "null"}` choice.
+/// Drops `"null"` from every `type` list and every `{"type": "null"}` choice,
+/// and the ban on other properties: the types refuse unknown fields only to
+/// send a file to the reader that warns about them.
 fn no_null(v: &mut Value) {
     match v {
         Value::Object(map) => {
+            if map.get("additionalProperties") == Some(&Value::Bool(false)) {
+                map.remove("additionalProperties");
+            }
             if let Some(Value::Array(types)) = map.get_mut("type") {
                 types.retain(|t| t != "null");
                 if types.len() == 1 {

@@ -1,8 +1,10 @@
 //! The in-memory shape of a role dataset (format `career-atlas/1`).
 //!
 //! These types are the format: [`crate::model::format`] reads files straight
-//! into them with their `Deserialize` impls (unknown fields are ignored with a
-//! warning, `null` is refused), then checks its rules over them. They are
+//! into them with their `Deserialize` impls, then checks its rules over them.
+//! They refuse unknown fields, so that one `serde_json` pass tells a clean
+//! file from one with something to report (the reader then warns about the
+//! field and reads on); `null` is refused too. They are
 //! `Serialize` so a dataset can be written back out (imported copies, round-trip
 //! tests), and, with the `dev` feature, `JsonSchema`, so the published schema is
 //! generated from the very types the reader fills.
@@ -25,7 +27,7 @@ pub const FORMAT_TAG: &str = "career-atlas/1";
     feature = "dev",
     schemars(title = "Career Atlas dataset (career-atlas/1)")
 )]
-#[serde(expecting = "a dataset object")]
+#[serde(deny_unknown_fields, expecting = "a dataset object")]
 pub struct Dataset {
     /// Always `"career-atlas/1"`.
     pub format: String,
@@ -102,7 +104,7 @@ pub struct Dataset {
 /// One source of facts named by a dataset (Career Atlas extension).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a source")]
+#[serde(deny_unknown_fields, expecting = "a source")]
 pub struct SourceRef {
     /// Short name, e.g. `"BLS OEWS"`.
     pub name: String,
@@ -132,7 +134,7 @@ pub struct SourceRef {
 /// A technology catalog entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a technology")]
+#[serde(deny_unknown_fields, expecting = "a technology")]
 pub struct Technology {
     /// Stable identifier, e.g. `"postgresql"`.
     pub id: String,
@@ -171,7 +173,7 @@ pub struct Technology {
 /// Rates for converting salaries: units of each currency per one unit of `base`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "exchange rates")]
+#[serde(deny_unknown_fields, expecting = "exchange rates")]
 pub struct ExchangeRates {
     /// ISO 4217 code of the base currency.
     pub base: String,
@@ -196,7 +198,7 @@ pub struct ExchangeRates {
 /// One career role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a role")]
+#[serde(deny_unknown_fields, expecting = "a role")]
 pub struct Role {
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, unique in its dataset.
     pub id: String,
@@ -283,7 +285,10 @@ pub struct StackGroup {
 /// A technology named in a role's stack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a technology object like {\"name\": \"Kafka\", \"priority\": \"common\"}")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a technology object like {\"name\": \"Kafka\", \"priority\": \"common\"}"
+)]
 pub struct TechRef {
     /// A technology name, id or alias.
     pub name: String,
@@ -333,7 +338,10 @@ impl Priority {
 /// An entry of "a day in the life".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "an entry like {\"when\": \"Morning\", \"what\": \"…\"}")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an entry like {\"when\": \"Morning\", \"what\": \"…\"}"
+)]
 pub struct DayEntry {
     /// E.g. `"Morning"`.
     pub when: String,
@@ -344,7 +352,10 @@ pub struct DayEntry {
 /// A link to further reading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a link like {\"title\": \"…\", \"url\": \"https://…\"}")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a link like {\"title\": \"…\", \"url\": \"https://…\"}"
+)]
 pub struct Link {
     /// Link text.
     pub title: String,
@@ -355,7 +366,7 @@ pub struct Link {
 /// Salary figures for one region.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a salary table")]
+#[serde(deny_unknown_fields, expecting = "a salary table")]
 pub struct SalaryTable {
     /// E.g. `"United States"`.
     pub region: String,
@@ -428,7 +439,7 @@ impl Period {
 /// One level (or a survey's "All levels") of a salary table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "a salary level")]
+#[serde(deny_unknown_fields, expecting = "a salary level")]
 pub struct Level {
     /// E.g. `"Junior"`, `"Senior"`, `"All levels"`.
     pub level: String,
@@ -530,7 +541,7 @@ impl Level {
 /// Employment outlook of the occupation closest to a role (Career Atlas extension).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(expecting = "an outlook")]
+#[serde(deny_unknown_fields, expecting = "an outlook")]
 pub struct Outlook {
     /// Occupation code and title, e.g. `"15-1252 Software Developers"`.
     #[serde(
@@ -607,8 +618,13 @@ mod stack_serde {
                 f.write_str("the stack: an object whose keys are group names and whose values are lists of technologies")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut groups = Vec::new();
+                let mut groups: Vec<StackGroup> = Vec::new();
                 while let Some((name, items)) = map.next_entry::<String, Vec<Entry>>()? {
+                    // The reader warns about a key written twice and reads
+                    // the last one; it never hands this visitor both.
+                    if groups.iter().any(|g| g.name == name) {
+                        return Err(serde::de::Error::custom("a stack group written twice"));
+                    }
                     let items = items.into_iter().map(|e| e.0).collect();
                     groups.push(StackGroup { name, items });
                 }

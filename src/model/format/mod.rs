@@ -5,25 +5,20 @@
 //! How a file is read:
 //! 1. [`text`]: size, encoding, a blank file.
 //! 2. `serde_json` reads the whole file straight into the model types
-//!    ([`crate::model::types`] derive `Deserialize`), noting unknown fields
-//!    with `serde_ignored`; then [`rules`] checks the typed model. A file with
-//!    nothing to report ends here, in one pass.
-//! 3. Otherwise [`positioned`] splits the document into its parts (the
-//!    dataset object without its roles, then each role), reads each part
-//!    that failed or has unknown fields from its syntax tree ([`ast_de`]),
-//!    checks the rules again per part, and turns each finding's path into a
-//!    line and column by parsing only the parts that have something to
-//!    report. A type error in one role therefore never hides another role's
-//!    errors, and a file with warnings in a thousand roles parses those
-//!    thousand roles' trees, not the whole file's.
+//!    ([`crate::model::types`] derive `Deserialize` and refuse unknown
+//!    fields), then [`rules`] checks the typed model. A file with nothing to
+//!    report ends here, in one pass.
+//! 3. Otherwise [`positioned`] reads the file again part by part, from the
+//!    syntax tree ([`tree`]) where `serde_json` refuses a part, and turns
+//!    each finding's path into a line and column.
 
-pub mod ast_de;
 pub mod de;
 pub mod names;
 pub mod path;
 mod positioned;
 pub mod rules;
 pub mod text;
+pub mod tree;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -100,123 +95,38 @@ fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_whole: bool) -> 
     };
     let long = text::long_strings(text);
     let whole = if try_whole && long.is_empty() {
-        Whole::read(file_stem, text)
+        whole(file_stem, text)
     } else {
         None
     };
-    if let Some(w) = &whole
-        && w.unclean.is_empty()
-        && rules::check_dataset(&w.dataset, w.object, &w.prefixes(), cx).is_empty()
-    {
-        return ReadOutcome {
-            dataset: whole.map(|w| w.dataset),
-            diagnostics: Vec::new(),
-        };
-    }
-    positioned::read(file_stem, text, cx, whole, &long)
-}
-
-/// A document read in one piece by `serde_json`.
-struct Whole {
-    dataset: Dataset,
-    /// A dataset object, not a bare array of roles.
-    object: bool,
-    /// The parts (see [`positioned`]) with an unknown field.
-    unclean: Vec<usize>,
-}
-
-impl Whole {
-    fn read(file_stem: &str, text: &str) -> Option<Self> {
-        let object = text.trim_start().starts_with('{');
-        let mut unclean = Vec::new();
-        let dataset = if object {
-            serde_read::<Dataset>(text, |p| unclean.push(part_of(p, true)))?
-        } else {
-            let roles = serde_read::<Vec<Arc<Role>>>(text, |p| unclean.push(part_of(p, false)))?;
-            if roles.is_empty() {
-                return None;
-            }
-            bare_dataset(file_stem, roles)
-        };
-        Some(Self {
-            dataset,
-            object,
-            unclean,
-        })
-    }
-
-    fn prefixes(&self) -> Vec<Vec<Seg>> {
-        (0..self.dataset.roles.len())
-            .map(|i| role_prefix(self.object, i))
-            .collect()
-    }
-}
-
-/// Where the role at `index` sits in a dataset object or a bare array.
-fn role_prefix(object: bool, index: usize) -> Vec<Seg> {
-    if object {
-        vec![Seg::Key("roles".into()), Seg::Index(index)]
-    } else {
-        vec![Seg::Index(index)]
-    }
-}
-
-/// The part a path falls in: 0 for the dataset object itself, `1 + i` for
-/// role `i` of a dataset; `i` for role `i` of a bare array.
-fn part_of(path: &[Seg], object: bool) -> usize {
-    match (object, path) {
-        (true, [Seg::Key(k), Seg::Index(i), ..]) if k == "roles" => 1 + i,
-        (false, [Seg::Index(i), ..]) => *i,
-        _ => 0,
-    }
-}
-
-/// Reads `text` as a `T` with `serde_json`; `unknown` hears the path of every
-/// unknown field except `$schema` on the root or a role.
-fn serde_read<T: serde::de::DeserializeOwned>(
-    text: &str,
-    mut unknown: impl FnMut(&[Seg]),
-) -> Option<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_ignored::deserialize(&mut de, |p| {
-        let segs = segs(&p);
-        let schema_key = matches!(segs.last(), Some(Seg::Key(k)) if k == "$schema")
-            && matches!(
-                segs.as_slice(),
-                [_] | [Seg::Index(_), _] | [Seg::Key(_), Seg::Index(_), _]
-            )
-            && !matches!(segs.first(), Some(Seg::Key(k)) if segs.len() == 3 && k != "roles");
-        if !schema_key {
-            unknown(&segs);
+    if let Some((ds, object)) = &whole {
+        let prefixes: Vec<Vec<Seg>> = (0..ds.roles.len())
+            .map(|i| {
+                let mut p = vec![Seg::Key("roles".into()), Seg::Index(i)];
+                p.drain(..usize::from(!*object));
+                p
+            })
+            .collect();
+        if rules::check_dataset(ds, *object, &prefixes, cx).is_empty() {
+            let dataset = whole.map(|(ds, _)| ds);
+            return ReadOutcome {
+                dataset,
+                diagnostics: Vec::new(),
+            };
         }
-    })
-    .ok()?;
-    de.end().ok()?;
-    Some(value)
+    }
+    positioned::read(file_stem, text, cx, whole.map(|(ds, _)| ds), &long)
 }
 
-fn segs(p: &serde_ignored::Path<'_>) -> Vec<Seg> {
-    use serde_ignored::Path as P;
-    let mut out = Vec::new();
-    let mut p = p;
-    loop {
-        p = match p {
-            P::Root => break,
-            P::Seq { parent, index } => {
-                out.push(Seg::Index(*index));
-                parent
-            }
-            P::Map { parent, key } => {
-                out.push(Seg::Key(key.clone()));
-                parent
-            }
-            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                parent
-            }
-        };
+/// The document read in one `serde_json` pass, when it is a dataset object
+/// or a non-empty array of roles and has no unknown field; with whether it
+/// is an object.
+fn whole(file_stem: &str, text: &str) -> Option<(Dataset, bool)> {
+    if text.trim_start().starts_with('{') {
+        return serde_json::from_str(text).ok().map(|ds| (ds, true));
     }
-    out.reverse();
-    out
+    let roles: Vec<Arc<Role>> = serde_json::from_str(text).ok()?;
+    (!roles.is_empty()).then(|| (bare_dataset(file_stem, roles), false))
 }
 
 /// A dataset for the single-role and bare-array shapes.

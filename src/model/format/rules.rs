@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ReadContext;
 use super::names::TechNames;
-use super::path::Seg;
+use super::path::{Seg, render};
 use crate::model::diagnostic::Severity;
 use crate::model::types::{Dataset, FORMAT_TAG, Level, Role, SalaryTable};
 
@@ -168,15 +168,17 @@ impl<'m> Check<'m> {
         }
     }
 
+    /// The current path.
+    fn segs(&self) -> Vec<Seg> {
+        let seg = |s: &Step<'_>| match *s {
+            Step::Key(k) => Seg::Key(k.to_string()),
+            Step::Index(i) => Seg::Index(i),
+        };
+        self.path.iter().map(seg).collect()
+    }
+
     fn report(&mut self, severity: Severity, message: String) -> &mut Finding {
-        let path = self
-            .path
-            .iter()
-            .map(|s| match *s {
-                Step::Key(k) => Seg::Key(k.to_string()),
-                Step::Index(i) => Seg::Index(i),
-            })
-            .collect();
+        let path = self.segs();
         self.found.push(Finding {
             severity,
             path,
@@ -362,6 +364,34 @@ impl<'m> Check<'m> {
             });
         }
         self.each("levels", &t.levels, Check::level);
+        // Pay within one table, in any currency and period, spreads far less
+        // than 20 times: a figure that far from another has zeros too many
+        // or too few.
+        let figures = t.levels.iter().enumerate().flat_map(|(i, l)| {
+            let given = l.figures().into_iter().filter_map(|(k, v)| Some((k, v?)));
+            given.filter(|(_, v)| *v > 0.0).map(move |(k, v)| (i, k, v))
+        });
+        let low = figures.clone().min_by(|a, b| a.2.total_cmp(&b.2));
+        let high = figures.max_by(|a, b| a.2.total_cmp(&b.2));
+        if let (Some((li, lk, lo)), Some((hi, hk, high))) = (low, high)
+            && high > 20.0 * lo
+        {
+            let at = |i: usize, k: &str| {
+                let mut path = self.segs();
+                path.extend([Seg::Key("levels".into()), Seg::Index(i), Seg::Key(k.into())]);
+                render(&path)
+            };
+            let msg = format!(
+                "{} at {} is more than 20 times {} at {} in the same table; is a figure mistyped (zeros too many or too few)?",
+                fmt_num(high),
+                at(hi, hk),
+                fmt_num(lo),
+                at(li, lk)
+            );
+            self.key("levels", |c| {
+                c.at(Step::Index(hi), |c| c.key(hk, |c| c.warn(msg)));
+            });
+        }
     }
 
     fn level(&mut self, l: &'m Level) {

@@ -83,20 +83,30 @@ pub fn parse_tree(text: &str) -> Result<Option<Value<'_>>, ParseError> {
 /// can be read reliably. `serde_json` found it; the strict tree parser names
 /// its kind, which picks the hint.
 pub fn syntax_error(text: &str, index: &LineIndex<'_>, found: &serde_json::Error) -> Diagnostic {
-    let Err(e) = parse_tree(text) else {
-        // Only serde_json objects (e.g. to an escape that is no character).
-        let (line, column) = index.position(index.offset_of(found.line(), found.column()));
-        return whole_file_error(line, column, format!("not valid JSON: {found}"));
-    };
     // serde_json points at the token that cannot follow (the key after a
     // missing comma), the tree parser at where the comma was due.
     let (line, column) = index.position(index.offset_of(found.line(), found.column()));
-    whole_file_error(line, column, tree_error_message(&e))
+    let Err(e) = parse_tree(text) else {
+        // Only serde_json objects (e.g. to an escape that is no character).
+        return whole_file_error(line, column, format!("not valid JSON: {found}"));
+    };
+    whole_file_error(line, column, tree_error_message(&e, text))
 }
 
-/// What a syntax error means, with a hint picked by its kind.
-pub fn tree_error_message(e: &ParseError) -> String {
+/// What a syntax error means, with a hint picked by its kind, or by what is
+/// written where it is: a comment, or a number JSON does not have.
+pub fn tree_error_message(e: &ParseError, text: &str) -> String {
     use ParseErrorKind as K;
+    let here = text.get(e.range().start..).unwrap_or_default();
+    let word = here.trim_start_matches(['-', '+']);
+    if ["//", "/*", "#"].iter().any(|c| here.starts_with(c)) {
+        return "not valid JSON: a comment — JSON has no comments; remove it".into();
+    }
+    if let Some(w) = ["NaN", "Infinity"].iter().find(|w| word.starts_with(*w)) {
+        return format!(
+            "not valid JSON: {w} is not a JSON number — to give no figure, leave the field out"
+        );
+    }
     let kind = e.kind();
     let hint = match kind {
         K::NestingDepthExceeded => {
@@ -105,7 +115,7 @@ pub fn tree_error_message(e: &ParseError) -> String {
         K::TrailingCommasNotAllowed => {
             " — remove the comma before the closing bracket; JSON allows no trailing comma"
         }
-        K::UnterminatedArray | K::UnterminatedObject | K::UnterminatedCommentBlock => {
+        K::UnterminatedArray | K::UnterminatedObject => {
             " — the file ends too early: a closing `}`, `]` or `\"` is missing"
         }
         K::String(jsonc_parser::ParseStringErrorKind::UnterminatedStringLiteral) => {
@@ -115,10 +125,10 @@ pub fn tree_error_message(e: &ParseError) -> String {
         K::ExpectedStringObjectProperty | K::UnexpectedTokenInObject => {
             " — object keys need double quotes, like \"title\""
         }
-        K::CommentsNotAllowed => " — JSON has no comments; remove it",
+        K::CommentsNotAllowed | K::UnterminatedCommentBlock => " — JSON has no comments; remove it",
         K::SingleQuotedStringsNotAllowed => " — JSON strings need double quotes",
         K::UnexpectedComma | K::UnexpectedCloseBrace | K::UnexpectedCloseBracket => {
-            " — a value (string, number, object, array, true, false or null) should be here"
+            " — a value (a string, number, object, array, true or false) should be here"
         }
         _ => "",
     };
