@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::format::TechNames;
-use super::types::{Dataset, Role};
+use super::types::{Dataset, Role, TechStatus};
 
 /// The depth every curated role must reach.
 #[derive(Debug, Clone, Copy)]
@@ -92,7 +92,8 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     problems
 }
 
-/// The catalog's names; reports names claimed by two entries.
+/// The catalog's names; reports names claimed by two entries, and
+/// discontinued entries flagged hot.
 fn catalog_names<'d>(ds: &'d Dataset, problems: &mut Vec<String>) -> TechNames<'d> {
     let (names, clashes) = TechNames::new(&ds.technologies);
     for c in clashes {
@@ -100,6 +101,16 @@ fn catalog_names<'d>(ds: &'d Dataset, problems: &mut Vec<String>) -> TechNames<'
             "catalog: \"{}\" names both {} and {}",
             c.name, ds.technologies[c.first].id, ds.technologies[c.second].id
         ));
+    }
+    for t in &ds.technologies {
+        // "In demand" for a product nobody can buy any more misleads a
+        // person choosing what to learn.
+        if t.hot && t.status == Some(TechStatus::Discontinued) {
+            problems.push(format!(
+                "catalog: {} is discontinued but flagged hot",
+                t.name
+            ));
+        }
     }
     names
 }

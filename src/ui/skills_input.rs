@@ -1,22 +1,18 @@
 //! Skills entered in seconds, above My skills: search the catalog and add at
-//! a level; a quick start of the most listed technologies as chips; and a box
-//! that reads a pasted CV, skills list or job ad. Every batch goes to the app
-//! as one [`Command::SetLevels`]: one profile change, one fit, one save.
-
-use std::collections::BTreeSet;
+//! a level; a box that reads a pasted CV, skills list or job ad; and the
+//! button that opens the quick start ([`super::quick_start`]). Every batch
+//! goes to the app as one [`Command::SetLevels`]: one profile change, one
+//! fit, one save.
 
 use egui::{Key, RichText};
 
-use super::{Command, ViewCx, text};
+use super::{Command, Dialog, ViewCx, text};
 use crate::model::TechId;
 use crate::model::profile::Proficiency;
 use crate::model::recognize::job_ad::{has_and_lacks, resembling_roles};
 use crate::model::recognize::lookup::find_techs;
 use crate::model::recognize::{Found, Recognizer};
-use crate::state::View;
 
-/// Technologies offered by the quick start.
-pub const QUICK_START_SIZE: usize = 40;
 /// Most of a pasted text read in a frame: a CV is a few KB; far more would
 /// make each keystroke in the box slow.
 const MAX_PASTE_BYTES: usize = 256 * 1024;
@@ -36,12 +32,10 @@ const ADD_RESULTS: usize = 8;
 /// Which tool is open.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Mode {
-    /// None (the quick start still shows while nothing is marked).
     #[default]
     Closed,
     Add,
     Paste,
-    QuickStart,
 }
 
 /// What the tools keep between frames.
@@ -55,9 +49,6 @@ pub struct SkillsInput {
     found: Vec<(Found, bool)>,
     /// The matcher, with the catalog version it was built for.
     recognizer: Option<(u64, Recognizer)>,
-    /// The most listed technologies, with the catalog version.
-    popular: Option<(u64, Vec<TechId>)>,
-    chosen: BTreeSet<TechId>,
 }
 
 impl Default for SkillsInput {
@@ -70,34 +61,15 @@ impl Default for SkillsInput {
             job_ad: false,
             found: Vec::new(),
             recognizer: None,
-            popular: None,
-            chosen: BTreeSet::new(),
         }
     }
-}
-
-/// The `n` technologies listed by the most loaded roles, most first.
-#[must_use]
-pub fn most_listed(cx: &ViewCx<'_>, n: usize) -> Vec<TechId> {
-    let mut all: Vec<(usize, TechId)> = (0..cx.catalog.techs.len())
-        .map(TechId)
-        .map(|t| (cx.catalog.roles_using(t).len(), t))
-        .filter(|(uses, _)| *uses > 0)
-        .collect();
-    all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    all.into_iter().take(n).map(|(_, t)| t).collect()
 }
 
 impl SkillsInput {
     /// Draws the tools' bar and the open tool.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let nothing_marked = cx.profile.skills.is_empty();
         ui.horizontal(|ui| {
-            for (mode, label) in [
-                (Mode::Add, "Add a skill"),
-                (Mode::Paste, "Paste text"),
-                (Mode::QuickStart, "Quick start"),
-            ] {
+            for (mode, label) in [(Mode::Add, "Add a skill"), (Mode::Paste, "Paste text")] {
                 if ui.selectable_label(self.mode == mode, label).clicked() {
                     self.mode = if self.mode == mode {
                         Mode::Closed
@@ -106,17 +78,18 @@ impl SkillsInput {
                     };
                 }
             }
+            if ui
+                .button("Quick start…")
+                .on_hover_text("The most listed technologies as chips: click what you have used")
+                .clicked()
+            {
+                out.push(Command::ShowDialog(Some(Dialog::QuickStart)));
+            }
         });
-        let mode = if self.mode == Mode::Closed && nothing_marked {
-            Mode::QuickStart
-        } else {
-            self.mode
-        };
-        match mode {
+        match self.mode {
             Mode::Closed => {}
             Mode::Add => self.add_ui(ui, cx, out),
             Mode::Paste => self.paste_ui(ui, cx, out),
-            Mode::QuickStart => self.quick_start_ui(ui, cx, out),
         }
         ui.separator();
     }
@@ -241,6 +214,14 @@ impl SkillsInput {
                     let info = cx.catalog.tech(f.tech);
                     ui.horizontal(|ui| {
                         ui.checkbox(keep, &info.name);
+                        let now = cx.profile.level(info);
+                        if now != Proficiency::NotYet {
+                            ui.label(
+                                RichText::new(format!("now: {}", now.label()))
+                                    .weak()
+                                    .small(),
+                            );
+                        }
                         let first = &f.hits[0];
                         let more = if f.hits.len() > 1 {
                             format!(" (+{} more)", f.hits.len() - 1)
@@ -255,12 +236,24 @@ impl SkillsInput {
                     });
                 }
             });
+        // A pasted CV never lowers a level set before: "Used it" for a
+        // technology the person could teach changes nothing.
+        let ticked = self.found.iter().filter(|(_, k)| *k).count();
         let picked: Vec<(TechId, Proficiency)> = self
             .found
             .iter()
-            .filter(|(_, k)| *k)
+            .filter(|(f, k)| *k && cx.profile.level(cx.catalog.tech(f.tech)) < self.level)
             .map(|(f, _)| (f.tech, self.level))
             .collect();
+        if picked.len() < ticked {
+            ui.label(
+                RichText::new(format!(
+                    "{} already marked at this level or higher and kept as they are.",
+                    text::technologies(ticked - picked.len())
+                ))
+                .weak(),
+            );
+        }
         ui.horizontal(|ui| {
             ui.label("Mark them as");
             if let Some(l) = super::my_skills::proficiency_picker(
@@ -323,63 +316,6 @@ impl SkillsInput {
                     .weak(),
                 );
             });
-        }
-    }
-
-    fn quick_start_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let stale = self
-            .popular
-            .as_ref()
-            .is_none_or(|(v, _)| *v != cx.catalog_version);
-        if stale {
-            self.popular = Some((cx.catalog_version, most_listed(cx, QUICK_START_SIZE)));
-            // Technology ids are positions in the catalog they came from.
-            self.chosen.clear();
-        }
-        let Some((_, popular)) = &self.popular else {
-            return;
-        };
-        ui.heading("What have you worked with?");
-        ui.label(RichText::new("The technologies most listed across the loaded roles. Click each one you have used, then Done.").weak());
-        let mut categories: Vec<&str> = popular
-            .iter()
-            .map(|t| cx.catalog.tech(*t).category.as_deref().unwrap_or("Other"))
-            .collect();
-        categories.sort_unstable();
-        categories.dedup();
-        for cat in categories {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{cat}:")).strong());
-                for &t in popular
-                    .iter()
-                    .filter(|t| cx.catalog.tech(**t).category.as_deref().unwrap_or("Other") == cat)
-                {
-                    let on = self.chosen.contains(&t);
-                    if ui.selectable_label(on, &cx.catalog.tech(t).name).clicked() {
-                        if on {
-                            self.chosen.remove(&t);
-                        } else {
-                            self.chosen.insert(t);
-                        }
-                    }
-                }
-            });
-        }
-        let n = self.chosen.len();
-        let done = egui::Button::new(format!(
-            "Done: mark {} and rank roles",
-            text::technologies(n)
-        ));
-        if ui.add_enabled(n > 0, done).clicked() {
-            let levels = self
-                .chosen
-                .iter()
-                .map(|&t| (t, Proficiency::UsedIt))
-                .collect();
-            out.push(Command::SetLevels(levels));
-            out.push(Command::ShowView(View::BestFit));
-            self.chosen.clear();
-            self.mode = Mode::Closed;
         }
     }
 }
