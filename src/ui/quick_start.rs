@@ -94,13 +94,19 @@ impl QuickStart {
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .default_width((screen.width() - 48.0).clamp(280.0, 680.0))
             .max_height(screen.height() * 0.85)
-            .show(ctx, |ui| self.body(ui, cx, out));
+            .show(ctx, |ui| {
+                // A window sizes itself to its content, so the chips get a
+                // height from the screen; the heading, text and buttons
+                // take the rest.
+                let chips = (screen.height() * 0.85 - 210.0).max(120.0);
+                self.body(ui, cx, chips, out);
+            });
         if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {
             out.push(Command::ShowDialog(None));
         }
     }
 
-    fn body(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    fn body(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, chips: f32, out: &mut Vec<Command>) {
         let Some((_, groups)) = &self.popular else {
             return;
         };
@@ -119,10 +125,9 @@ impl QuickStart {
         }
         ui.add_space(4.0);
         // The buttons stay in view below the chips, however small the window.
-        let reserve = ui.spacing().interact_size.y * 2.0 + 16.0;
         egui::ScrollArea::vertical()
             .id_salt("quick_start_chips")
-            .max_height((ui.available_height() - reserve).max(120.0))
+            .max_height(chips)
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 for (cat, techs) in groups {

@@ -9,7 +9,7 @@ use egui::{Key, RichText};
 use super::{Command, Dialog, ViewCx, text};
 use crate::model::TechId;
 use crate::model::profile::Proficiency;
-use crate::model::recognize::job_ad::{has_and_lacks, resembling_roles};
+use crate::model::recognize::job_ad::{Resemblance, has_and_lacks, resembling_roles};
 use crate::model::recognize::lookup::find_techs;
 use crate::model::recognize::{Found, Recognizer};
 
@@ -49,6 +49,16 @@ pub struct SkillsInput {
     found: Vec<(Found, bool)>,
     /// The matcher, with the catalog version it was built for.
     recognizer: Option<(u64, Recognizer)>,
+    /// The Add box's results, for the query and catalog version they were
+    /// found for: a search compares every name of the catalog, which no
+    /// frame should repeat while nothing changed.
+    results: Option<(String, u64, Vec<TechId>)>,
+    /// Counts the readings of the pasted text, so what follows from one
+    /// reading is kept until the next.
+    reading: u64,
+    /// The roles a job ad resembles, for a catalog version and a reading: it
+    /// compares the ad with every loaded role.
+    resembling: Option<((u64, u64), Vec<Resemblance>)>,
 }
 
 impl Default for SkillsInput {
@@ -61,6 +71,9 @@ impl Default for SkillsInput {
             job_ad: false,
             found: Vec::new(),
             recognizer: None,
+            results: None,
+            reading: 0,
+            resembling: None,
         }
     }
 }
@@ -95,7 +108,19 @@ impl SkillsInput {
     }
 
     fn add_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let results = find_techs(cx.catalog, &self.query, ADD_RESULTS);
+        let fresh = self
+            .results
+            .as_ref()
+            .is_some_and(|(q, v, _)| *q == self.query && *v == cx.catalog_version);
+        if !fresh {
+            let found = find_techs(cx.catalog, &self.query, ADD_RESULTS);
+            self.results = Some((self.query.clone(), cx.catalog_version, found));
+        }
+        let results = self
+            .results
+            .as_ref()
+            .map(|(_, _, r)| r.clone())
+            .unwrap_or_default();
         ui.horizontal(|ui| {
             let label = ui.label("Find a technology:");
             let edit = ui
@@ -181,6 +206,7 @@ impl SkillsInput {
             let paste = self.paste.clone();
             let found = self.recognizer(cx).find(head(&paste));
             self.found = found.into_iter().map(|f| (f, true)).collect();
+            self.reading = self.reading.wrapping_add(1);
         }
         if self.paste.len() > MAX_PASTE_BYTES {
             ui.label(format!(
@@ -248,7 +274,7 @@ impl SkillsInput {
         if picked.len() < ticked {
             ui.label(
                 RichText::new(format!(
-                    "{} already marked at this level or higher and kept as they are.",
+                    "{} already at this level or higher: left unchanged.",
                     text::technologies(ticked - picked.len())
                 ))
                 .weak(),
@@ -277,8 +303,12 @@ impl SkillsInput {
         });
     }
 
-    fn job_ad_ui(&self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    fn job_ad_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         let asked: Vec<TechId> = self.found.iter().map(|(f, _)| f.tech).collect();
+        let key = (cx.catalog_version, self.reading);
+        if self.resembling.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.resembling = Some((key, resembling_roles(cx.catalog, &asked, 5)));
+        }
         ui.label(
             RichText::new(format!(
                 "The ad asks for {}.",
@@ -300,7 +330,7 @@ impl SkillsInput {
         links(ui, "You have", &has, out);
         links(ui, "You lack", &lacks, out);
         super::theme::section(ui, "Roles whose stacks it most resembles");
-        for r in resembling_roles(cx.catalog, &asked, 5) {
+        for r in self.resembling.iter().flat_map(|(_, rs)| rs) {
             ui.horizontal(|ui| {
                 if ui.link(&cx.catalog.role(r.role).role.title).clicked() {
                     out.push(Command::Open(r.role));
