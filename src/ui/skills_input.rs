@@ -254,11 +254,10 @@ impl SkillsInput {
                         } else {
                             String::new()
                         };
-                        ui.label(
-                            RichText::new(format!("line {}: {}{more}", first.line, first.snippet))
-                                .weak()
-                                .small(),
-                        );
+                        // One line each: a long snippet is cut at the panel's
+                        // edge (its whole text on hover) instead of running past it.
+                        let snippet = format!("line {}: {}{more}", first.line, first.snippet);
+                        ui.add(egui::Label::new(RichText::new(&snippet).weak().small()).truncate());
                     });
                 }
             });
