@@ -14,7 +14,9 @@
 //! - `compare`: the Compare view with three roles side by side;
 //! - `salaries`: the Salaries view ranking every role in view by its median;
 //! - `my_skills`: the My skills view with those eight technologies;
-//! - `plan`: the Plan a move view from another role to the selected one.
+//! - `plan`: the Plan a move view from another role to the selected one;
+//! - `tech_page`: the page of the technology the most roles list (with the
+//!   large dataset, thousands of role rows: only those in view are laid out).
 //!
 //! Each scene is measured in wall time (`wall/ui_frame/...`) and in CPU time
 //! of the benchmark thread (`cpu/ui_frame/...`, see `common/mod.rs`).
@@ -31,8 +33,8 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
-use career_atlas::model::RoleIdx;
 use career_atlas::model::synthetic::dataset_json;
+use career_atlas::model::{RoleIdx, TechId};
 use career_atlas::state::View;
 use career_atlas::store::Store;
 use career_atlas::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
@@ -312,6 +314,21 @@ fn main() {
         scene.settle();
         bench_scene(&mut wall, label, "plan", &mut scene);
         bench_scene(&mut cpu, label, "plan", &mut scene);
+
+        let catalog = scene.app.catalog();
+        let most_listed = (0..catalog.techs.len())
+            .map(TechId)
+            .max_by_key(|&t| catalog.roles_using(t).len())
+            .unwrap_or(TechId(0));
+        eprintln!(
+            "tech_page: {} listed by {} roles",
+            catalog.tech(most_listed).name,
+            catalog.roles_using(most_listed).len()
+        );
+        scene.app.apply(&ctx, Command::OpenTech(most_listed));
+        scene.settle();
+        bench_scene(&mut wall, label, "tech_page", &mut scene);
+        bench_scene(&mut cpu, label, "tech_page", &mut scene);
     }
     wall.final_summary();
     cpu.final_summary();

@@ -79,6 +79,7 @@ fn open_window(import_files: Vec<std::path::PathBuf>) -> i32 {
         data_dir,
         import_files,
         fonts: career_atlas::fonts::FontSource::from_env(),
+        first_run_quick_start: true,
         ..AppConfig::default()
     };
     let result = eframe::run_native(

@@ -120,6 +120,8 @@ pub struct Settings {
     pub compare: Vec<RoleKey>,
     /// UI zoom factor.
     pub zoom: f32,
+    /// The quick start has opened by itself once; it never does again.
+    pub quick_start_offered: bool,
 }
 
 impl Default for Settings {
@@ -137,6 +139,7 @@ impl Default for Settings {
             plan_to: None,
             compare: Vec::new(),
             zoom: 1.0,
+            quick_start_offered: false,
         }
     }
 }

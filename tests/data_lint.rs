@@ -156,7 +156,8 @@ fn the_lint_catches_every_defect_of_a_broken_fixture() {
     let problems = lint_dataset(&ds, BUNDLED_DEPTH).join("\n");
     for expected in [
         "2 roles; at least 30",
-        "3 catalog technologies; at least 150",
+        "4 catalog technologies; at least 150",
+        "catalog: InVision is discontinued but flagged hot",
         "catalog: \"postgres\" names both postgresql and postgres-tools",
         "shallow: 1 description paragraphs",
         "shallow: 1 responsibilities",

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use career_atlas::model::Dataset;
 use career_atlas::model::bundled_dataset;
+use career_atlas::model::types::TechStatus;
 
 /// Roles that many others point to; a link *to* one of them need not be
 /// returned (data/SOURCES.md, "Related roles").
@@ -57,6 +58,42 @@ const DISCONTINUED: [&str; 8] = [
     "Realm",
     "Opsgenie",
     "TorchServe",
+];
+
+/// Stack entries without an official site or documentation of their own:
+/// concepts, practices and methods, standards whose text is sold or spread
+/// over several bodies, and generic instruments. Every other technology a
+/// bundled stack lists carries its address (issue 16, "where to learn").
+const NO_ADDRESS: [&str; 29] = [
+    "AMD Vivado",
+    "ARM Cortex-M",
+    "CAN bus",
+    "Cisco IOS",
+    "Data Vault",
+    "Data governance",
+    "Data modelling",
+    "Dimensional modelling",
+    "Domain-driven design",
+    "Event-driven architecture",
+    "Greenhouse",
+    "I2C",
+    "Intel Quartus Prime",
+    "JTAG",
+    "Junos OS",
+    "Kanban",
+    "Logic analyzer",
+    "Microservices",
+    "Multi-factor authentication",
+    "Oscilloscope",
+    "PRINCE2",
+    "REST",
+    "SPI",
+    "SQL",
+    "SystemVerilog",
+    "Usability testing",
+    "VHDL",
+    "VMware vSphere",
+    "Verilog",
 ];
 
 const SURVEY_SOURCE: &str = "Stack Overflow Developer Survey 2025";
@@ -128,9 +165,43 @@ fn false_aliases(ds: &Dataset) -> Vec<String> {
 fn hot_discontinued(ds: &Dataset) -> Vec<String> {
     ds.technologies
         .iter()
-        .filter(|t| t.hot && DISCONTINUED.iter().any(|d| d.eq_ignore_ascii_case(&t.name)))
+        .filter(|t| {
+            t.hot
+                && (t.status.is_some_and(|s| s != TechStatus::Active)
+                    || DISCONTINUED.iter().any(|d| d.eq_ignore_ascii_case(&t.name)))
+        })
         .map(|t| format!("{} is discontinued but flagged hot", t.name))
         .collect()
+}
+
+/// Technologies listed in a stack that have no `url`, outside [`NO_ADDRESS`];
+/// and entries of [`NO_ADDRESS`] that have one now (the list must shrink).
+fn stack_techs_without_address(ds: &Dataset) -> Vec<String> {
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for (i, t) in ds.technologies.iter().enumerate() {
+        for n in [&t.id, &t.name].into_iter().chain(&t.aliases) {
+            by_name.entry(n.to_lowercase()).or_insert(i);
+        }
+    }
+    let listed: HashSet<usize> = ds
+        .roles
+        .iter()
+        .flat_map(|r| r.stack.iter().flat_map(|g| g.items.iter()))
+        .filter_map(|item| by_name.get(&item.name.trim().to_lowercase()).copied())
+        .collect();
+    let mut problems: Vec<String> = listed
+        .into_iter()
+        .map(|i| &ds.technologies[i])
+        .filter_map(
+            |t| match (t.url.is_some(), NO_ADDRESS.contains(&t.name.as_str())) {
+                (false, false) => Some(format!("{} is in a stack but has no url", t.name)),
+                (true, true) => Some(format!("{} has a url now: take it off NO_ADDRESS", t.name)),
+                _ => None,
+            },
+        )
+        .collect();
+    problems.sort();
+    problems
 }
 
 /// The number written before "respondents", e.g. "1,234 respondents" → 1234.
@@ -265,6 +336,7 @@ fn all_checks(ds: &Dataset) -> Vec<String> {
         one_way_relations(ds),
         false_aliases(ds),
         hot_discontinued(ds),
+        stack_techs_without_address(ds),
         survey_tables(ds),
         bls_periods(ds),
         completeness(ds),
@@ -288,6 +360,11 @@ fn the_discontinued_products_and_false_aliases_are_still_in_the_catalog() {
     }
     for product in DISCONTINUED {
         assert!(names.contains(product), "{product} is not in the catalog");
+        let t = ds.technologies.iter().find(|t| t.name == product).unwrap();
+        assert!(
+            t.status.is_some_and(|s| s != TechStatus::Active),
+            "{product} has no deprecated or discontinued status"
+        );
     }
 }
 
@@ -367,6 +444,16 @@ fn a_discontinued_product_flagged_hot_is_caught() {
     let mut ds = bundled_dataset();
     tech_mut(&mut ds, "InVision").hot = true;
     fails_with(&ds, "InVision is discontinued but flagged hot");
+}
+
+#[test]
+fn a_stack_technology_without_an_address_is_caught() {
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "PostgreSQL").url = None;
+    fails_with(&ds, "PostgreSQL is in a stack but has no url");
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "Kanban").url = Some("https://example.org/".into());
+    fails_with(&ds, "Kanban has a url now: take it off NO_ADDRESS");
 }
 
 #[test]

@@ -399,6 +399,52 @@ fn links_must_be_http_or_https() {
     assert!(read(ok).dataset.is_some());
 }
 
+/// A dataset whose one catalog entry has `extra` fields.
+fn with_catalog_entry(extra: &str) -> String {
+    format!(
+        r#"{{"format": "career-atlas/1", "name": "x", "technologies": [{{"id": "t", "name": "T", {extra}}}], "roles": [{ROLE}]}}"#
+    )
+}
+
+#[test]
+fn a_technology_address_must_be_http_or_https() {
+    for bad in [
+        "javascript:alert(1)",
+        "www.postgresql.org",
+        "https://",
+        "https://a b",
+    ] {
+        let t = with_catalog_entry(&format!(r#""url": "{bad}""#));
+        one_error(&t, 1, "technologies[0].url", "http:// or https://");
+    }
+    let out = read(&with_catalog_entry(
+        r#""url": "https://www.postgresql.org/docs/", "status": "deprecated""#,
+    ));
+    let ds = out.dataset.unwrap();
+    assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
+    assert_eq!(
+        ds.technologies[0].url.as_deref(),
+        Some("https://www.postgresql.org/docs/")
+    );
+    assert_eq!(
+        ds.technologies[0].status,
+        Some(career_atlas::model::types::TechStatus::Deprecated)
+    );
+}
+
+#[test]
+fn a_technology_status_outside_its_list_is_refused() {
+    for bad in [r#""retired""#, r#""Discontinued""#, r#""""#] {
+        let t = with_catalog_entry(&format!(r#""status": {bad}"#));
+        one_error(
+            &t,
+            1,
+            "technologies[0].status",
+            "\"active\", \"deprecated\", \"discontinued\"",
+        );
+    }
+}
+
 #[test]
 fn every_error_of_a_file_is_reported() {
     let t = "[\n{\"id\": \"Bad\", \"title\": \"A\", \"stack\": {}},\n{\"id\": \"b\", \"title\": 3, \"stack\": {}},\n{\"id\": \"c\", \"title\": \"C\", \"salary\": [{\"region\": \"US\", \"currency\": \"usd\", \"levels\": [{\"level\": \"J\", \"min\": -1}]}]}\n]";

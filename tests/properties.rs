@@ -24,7 +24,7 @@ use career_atlas::model::format::read_dataset_positioned;
 use career_atlas::model::search::SearchIndex;
 use career_atlas::model::types::{
     DayEntry, ExchangeRates, FORMAT_TAG, Level, Link, Outlook, Period, Priority, Role, SalaryTable,
-    SourceRef, StackGroup, TechRef, Technology,
+    SourceRef, StackGroup, TechRef, TechStatus, Technology,
 };
 use career_atlas::model::{
     Catalog, Dataset, DatasetOrigin, Diagnostic, LoadedDataset, ReadContext, ReadOutcome,
@@ -1110,16 +1110,22 @@ fn technology() -> impl Strategy<Value = Technology> {
         any::<bool>(),
         opt_text(),
         option::of(figure()),
+        option::of(valid_url()),
+        option::of(select(&TechStatus::ALL[..])),
     )
         .prop_map(
-            |(id, name, category, aliases, hot, description, effort_hours)| Technology {
-                id,
-                name,
-                category,
-                aliases,
-                hot,
-                description,
-                effort_hours,
+            |(id, name, category, aliases, hot, description, effort_hours, url, status)| {
+                Technology {
+                    id,
+                    name,
+                    category,
+                    aliases,
+                    hot,
+                    description,
+                    effort_hours,
+                    url,
+                    status,
+                }
             },
         )
 }

@@ -107,6 +107,8 @@ fn bad_files() -> Vec<(&'static str, String, bool)> {
         ("empty level name", table_with(r#"{"region": "US", "currency": "USD", "levels": [{"level": "", "min": 1}]}"#), true),
         ("empty technology name", role_with(r#""salary": []"#).replace(r#"["Go"]"#, r#"[""]"#), true),
         ("empty catalog name", r#"{"format": "career-atlas/1", "name": "x", "technologies": [{"id": "t", "name": ""}], "roles": [{"id": "a", "title": "A", "stack": {}}]}"#.into(), true),
+        ("technology url that is not http(s)", r#"{"format": "career-atlas/1", "name": "x", "technologies": [{"id": "t", "name": "T", "url": "www.example.org"}], "roles": [{"id": "a", "title": "A", "stack": {}}]}"#.into(), true),
+        ("technology status outside its list", r#"{"format": "career-atlas/1", "name": "x", "technologies": [{"id": "t", "name": "T", "status": "retired"}], "roles": [{"id": "a", "title": "A", "stack": {}}]}"#.into(), true),
         ("empty roles list", r#"{"format": "career-atlas/1", "name": "x", "roles": []}"#.into(), true),
         ("empty levels list", table_with(r#"{"region": "US", "currency": "USD", "levels": []}"#), true),
         ("level without a figure", table_with(r#"{"region": "US", "currency": "USD", "levels": [{"level": "J"}]}"#), true),

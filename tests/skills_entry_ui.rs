@@ -5,59 +5,26 @@
 
 mod common;
 
-use common::{app, app_sized, shows_role};
+use common::{app, app_sized, click, open_by_id, percents, shows_role, tab, type_into};
 
 use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-fn click(h: &mut Harness<'_, CareerAtlasApp>, label: &str) {
-    let node = h.get_by_label(label);
-    node.scroll_to_me();
+/// Clicks the quick start's chip of `name`, scrolled into view first.
+fn chip(h: &mut Harness<'_, CareerAtlasApp>, name: &str) {
+    let missing = || format!("no chip {name}");
+    h.get_all_by_role_and_label(Role::Button, name)
+        .find(|n| !n.accesskit_node().is_disabled())
+        .unwrap_or_else(|| panic!("{}", missing()))
+        .scroll_to_me();
     h.run();
-    h.get_by_label(label).click();
+    h.get_all_by_role_and_label(Role::Button, name)
+        .find(|n| !n.accesskit_node().is_disabled())
+        .unwrap_or_else(|| panic!("{}", missing()))
+        .click();
     h.run();
-}
-
-fn tab(h: &mut Harness<'_, CareerAtlasApp>, label: &str) {
-    h.get_by_role_and_label(Role::Button, label).click();
-    h.run();
-}
-
-fn type_into(h: &mut Harness<'_, CareerAtlasApp>, label: &str, text: &str) {
-    let field = h.get_by_label(label);
-    field.focus();
-    field.type_text(text);
-    h.run();
-}
-
-/// Opens the role with this id from the role list.
-fn open_role(h: &mut Harness<'_, CareerAtlasApp>, id: &str) {
-    let idx = h
-        .state()
-        .catalog()
-        .roles
-        .iter()
-        .position(|e| e.role.id == id)
-        .unwrap();
-    h.state_mut().apply(
-        &egui::Context::default(),
-        career_atlas::ui::Command::Open(career_atlas::model::RoleIdx(idx)),
-    );
-    h.run();
-}
-
-/// Every percentage the window shows ("72%" in a fit bar), as numbers.
-fn percents(h: &Harness<'_, CareerAtlasApp>) -> Vec<u32> {
-    h.root()
-        .children_recursive()
-        .filter_map(|n| {
-            let a = n.accesskit_node();
-            a.value().or_else(|| a.label())
-        })
-        .filter_map(|t| t.trim().strip_suffix('%')?.parse().ok())
-        .collect()
 }
 
 #[test]
@@ -90,8 +57,7 @@ fn quick_start_marks_the_chips_and_ranks_best_fit() {
     h.get_by_label("What have you worked with?");
     h.check_accessibility();
     for name in ["Python", "SQL", "Git", "Linux", "Docker"] {
-        h.get_all_by_label(name).next().unwrap().click();
-        h.run();
+        chip(&mut h, name);
     }
     click(&mut h, "Done: mark 5 technologies and rank roles");
     h.get_by_role_and_label(Role::Label, "Best fit");
@@ -165,7 +131,7 @@ fn a_job_ad_shows_what_it_asks_what_i_have_and_similar_roles() {
 fn a_technology_page_opens_from_a_checklist_item_and_back_returns() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
-    open_role(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     click(&mut h, "About PostgreSQL");
     h.get_by_role_and_label(Role::Label, "PostgreSQL");
     h.get_by_label_contains("Roles that list it (");
@@ -180,7 +146,9 @@ fn a_technology_page_opens_from_a_checklist_item_and_back_returns() {
         .children_recursive()
         .filter(|n| n.accesskit_node().role() == Role::Link)
         .filter_map(|n| n.accesskit_node().label())
-        .find(|l| l != "Backend Developer" && !l.contains("Developer") && !l.contains("Engineer"))
+        .find(|l| {
+            !l.contains("Developer") && !l.contains("Engineer") && !l.ends_with("(official site)")
+        })
         .unwrap();
     click(&mut h, &companion);
     h.get_by_role_and_label(Role::Label, &companion);
@@ -207,5 +175,191 @@ fn the_palette_opens_a_technology_page_in_a_small_window() {
     h.get_by_role_and_label(Role::Label, "Kafka");
     h.get_by_label_contains("Roles that list it (");
     assert!(!shows_role(&h, "Backend Developer"));
+    h.check_accessibility();
+}
+
+/// The real app as the shipped window starts it: the quick start may open
+/// by itself on the first start.
+fn first_start(dir: &std::path::Path) -> Harness<'static, CareerAtlasApp> {
+    app(
+        dir,
+        AppConfig {
+            first_run_quick_start: true,
+            ..AppConfig::default()
+        },
+    )
+}
+
+#[test]
+fn the_quick_start_opens_by_itself_once_and_esc_dismisses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = first_start(dir.path());
+    h.get_by_label("What have you worked with?");
+    h.check_accessibility();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.query_by_label("What have you worked with?").is_none());
+    // What eframe does on exit; the next start has nothing marked still, yet
+    // the window stays closed: it was offered once.
+    h.state_mut().flush();
+    drop(h);
+    let mut h = first_start(dir.path());
+    assert!(h.query_by_label("What have you worked with?").is_none());
+    // Best fit and My skills still offer it while nothing is marked.
+    tab(&mut h, "Best fit");
+    click(&mut h, "Quick start: what have you worked with?");
+    click(&mut h, "Not now");
+    assert!(h.query_by_label("What have you worked with?").is_none());
+    tab(&mut h, "My skills");
+    click(&mut h, "Quick start: what have you worked with?");
+    h.get_by_label("What have you worked with?");
+    chip(&mut h, "Git");
+    click(&mut h, "Done: mark 1 technology and rank roles");
+    h.get_by_role_and_label(Role::Label, "Best fit");
+    // Something is marked now: neither view offers it any more.
+    assert!(
+        h.query_by_label("Quick start: what have you worked with?")
+            .is_none()
+    );
+    tab(&mut h, "My skills");
+    assert!(
+        h.query_by_label("Quick start: what have you worked with?")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_window_closes_with_its_close_button_and_a_marked_profile_never_sees_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = first_start(dir.path());
+    h.get_by_label("What have you worked with?");
+    // The "×" in the window's title bar, pressed as a screen reader does.
+    h.get_by_role_and_label(Role::Button, "Close window")
+        .click_accesskit();
+    h.run();
+    assert!(h.query_by_label("What have you worked with?").is_none());
+    // Another data folder whose profile already has a skill, and no settings.
+    let other = tempfile::tempdir().unwrap();
+    let mut h = first_start(other.path());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    tab(&mut h, "My skills");
+    click(&mut h, "Add a skill");
+    type_into(&mut h, "Find a technology:", "Rust");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.state_mut().flush();
+    drop(h);
+    std::fs::remove_file(
+        other
+            .path()
+            .join("data")
+            .join(career_atlas::store::SETTINGS_FILE),
+    )
+    .unwrap();
+    let h = first_start(other.path());
+    assert!(h.query_by_label("What have you worked with?").is_none());
+}
+
+#[test]
+fn quick_start_chips_of_known_technologies_are_kept_not_lowered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    tab(&mut h, "My skills");
+    click(&mut h, "Add a skill");
+    type_into(&mut h, "Find a technology:", "Git");
+    click(&mut h, "How well you know the technology you add");
+    click(&mut h, "Could teach it");
+    click(&mut h, "Add Git");
+    click(&mut h, "Quick start…");
+    // Git is shown chosen but cannot be clicked down to "Used it".
+    assert!(
+        h.get_all_by_label("Git")
+            .any(|n| n.accesskit_node().is_disabled()),
+        "Git's chip is not disabled"
+    );
+    chip(&mut h, "Python");
+    click(&mut h, "Done: mark 1 technology and rank roles");
+    tab(&mut h, "My skills");
+    h.get_by_label_contains("Could teach it: 1");
+    h.get_by_label_contains("Used it: 1");
+}
+
+#[test]
+fn a_pasted_cv_never_lowers_a_level_set_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    tab(&mut h, "My skills");
+    click(&mut h, "Add a skill");
+    type_into(&mut h, "Find a technology:", "Kafka");
+    click(&mut h, "How well you know the technology you add");
+    click(&mut h, "Could teach it");
+    click(&mut h, "Add Kafka");
+    click(&mut h, "Paste text");
+    type_into(
+        &mut h,
+        "Paste a CV, a LinkedIn skills list or a job ad; nothing leaves this computer.",
+        CV,
+    );
+    click(&mut h, "How well you know the technologies found");
+    click(&mut h, "Used it");
+    h.get_by_label("1 technology already at this level or higher: left unchanged.");
+    h.get_by_label_contains("now: Could teach it");
+    click(&mut h, "Confirm: mark 5 technologies");
+    h.get_by_label_contains("Could teach it: 1");
+    h.get_by_label_contains("Used it: 5");
+}
+
+#[test]
+fn a_technology_page_shows_where_to_learn_and_its_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    type_into(
+        &mut h,
+        "Go to a role, a technology or an action",
+        "PostgreSQL",
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_role_and_label(Role::Label, "PostgreSQL");
+    let url = {
+        let catalog = h.state().catalog();
+        let pg = catalog.find_tech("postgresql").unwrap();
+        catalog
+            .tech(pg)
+            .url
+            .clone()
+            .expect("PostgreSQL has an address")
+    };
+    let host = career_atlas::ui::tech_page::host_of(&url).to_string();
+    let name = format!("{host} (official site)");
+    h.get_by_role_and_label(Role::Link, &name).click();
+    h.step();
+    let opened: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::OpenUrl(o) => Some(o.url.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(opened, [url]);
+    h.run();
+    // A technology its maker stopped shows so on its page.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    type_into(
+        &mut h,
+        "Go to a role, a technology or an action",
+        "InVision",
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_role_and_label(Role::Label, "InVision");
+    h.get_by_label("Discontinued");
     h.check_accessibility();
 }

@@ -3,50 +3,20 @@
 
 mod common;
 
-use common::{app, app_sized, fixture, settle, shows_role};
+use common::{app, app_sized, fixture, open_by_id, settle, shows_role, tab, tick};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use career_atlas::AppConfig;
 use career_atlas::jobs::FilePicker;
-use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-/// Opens the role with this id, as a link to it would.
-fn open(harness: &mut Harness<'_, CareerAtlasApp>, id: &str) {
-    let idx = harness
-        .state()
-        .catalog()
-        .roles
-        .iter()
-        .position(|e| e.role.id == id)
-        .unwrap();
-    harness.state_mut().apply(
-        &egui::Context::default(),
-        career_atlas::ui::Command::Open(career_atlas::model::RoleIdx(idx)),
-    );
-    harness.run();
-}
-
-fn tick(harness: &mut Harness<'_, CareerAtlasApp>, name: &str) {
-    let node = harness.get_by_role_and_label(Role::CheckBox, name);
-    node.scroll_to_me();
-    harness.run();
-    harness.get_by_role_and_label(Role::CheckBox, name).click();
-    harness.run();
-}
-
-fn tab(harness: &mut Harness<'_, CareerAtlasApp>, label: &str) {
-    harness.get_by_role_and_label(Role::Button, label).click();
-    harness.run();
-}
 
 #[test]
 fn setting_a_proficiency_in_the_checklist_updates_the_profile_and_the_fit() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
-    open(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     let combo = h.get_by_label("How well you know PostgreSQL");
     combo.scroll_to_me();
     h.run();
@@ -73,7 +43,7 @@ fn setting_a_proficiency_in_the_checklist_updates_the_profile_and_the_fit() {
 fn sorting_by_fit_puts_the_best_fitting_role_first_and_shows_the_number() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
-    open(&mut h, "data-analyst");
+    open_by_id(&mut h, "data-analyst");
     for name in ["SQL", "Excel", "Tableau", "Power BI", "Python"] {
         if h.query_by_role_and_label(Role::CheckBox, name).is_some() {
             tick(&mut h, name);
@@ -157,7 +127,7 @@ fn compare_shows_three_roles_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
     for id in ["backend-developer", "devops-engineer", "data-engineer"] {
-        open(&mut h, id);
+        open_by_id(&mut h, id);
         h.get_by_label("Add to compare").click();
         h.run();
     }
@@ -217,7 +187,7 @@ fn the_salary_ranking_opens_a_role_and_switches_region() {
 fn a_role_without_figures_says_so_in_the_ranking_and_on_its_page() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
-    open(&mut h, "developer-advocate");
+    open_by_id(&mut h, "developer-advocate");
     h.get_by_label(career_atlas::ui::salary_chart::NO_DATA);
     h.get_by_label_contains("BLS publishes no occupation for developer relations");
     tab(&mut h, "Salaries");
@@ -259,7 +229,7 @@ fn the_profile_exports_and_merges_back() {
         ..AppConfig::default()
     };
     let mut h = app(dir.path(), config.clone());
-    open(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     tick(&mut h, "Go");
     tab(&mut h, "My skills");
     h.get_by_label_contains("1 technology marked");
@@ -273,7 +243,7 @@ fn the_profile_exports_and_merges_back() {
     // Another machine: a fresh data folder, one skill of its own.
     let other = tempfile::tempdir().unwrap();
     let mut h = app(other.path(), config);
-    open(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     tick(&mut h, "Rust");
     tab(&mut h, "My skills");
     h.get_by_label("Import profile…").click();
@@ -291,7 +261,7 @@ fn my_skills_suggests_what_to_learn_and_follows_each_tick() {
     // Tick the backend stack, core first, until one more technology would
     // lift some role above 70%.
     tab(&mut h, "Role");
-    open(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     let catalog = h.state().catalog();
     let role = catalog
         .roles
@@ -326,7 +296,7 @@ fn my_skills_suggests_what_to_learn_and_follows_each_tick() {
         .to_string();
     // Once it is known, it is no longer suggested.
     tab(&mut h, "Role");
-    open(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     tick(&mut h, &name);
     tab(&mut h, "My skills");
     assert!(
@@ -361,7 +331,7 @@ fn text_wraps_inside_a_small_window() {
 fn a_note_typed_in_my_skills_is_kept_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
-    open(&mut h, "backend-developer");
+    open_by_id(&mut h, "backend-developer");
     tick(&mut h, "Go");
     tab(&mut h, "My skills");
     for key in ["f", "o", "r", " ", "C", "L", "I", "s"] {

@@ -30,12 +30,14 @@ impl CareerAtlasApp {
                     salaries,
                     skills_input,
                     tech_page,
+                    quick_start,
                 },
             settings,
             catalog,
             index,
             profile,
             fit,
+            fit_version,
             library,
             selected,
             selected_tech,
@@ -53,6 +55,7 @@ impl CareerAtlasApp {
             profile,
             credits: &fit.credits,
             fits: &fit.fits,
+            fit_version: *fit_version,
             fit_order: &fit.order,
             openers: &fit.openers,
             settings,
@@ -100,6 +103,7 @@ impl CareerAtlasApp {
         ui::datasets::window(&ctx, &cx, out);
         ui::import::review_window(&ctx, &cx, out);
         palette.window(&ctx, &cx, out);
+        quick_start.window(&ctx, &cx, out);
         ui::import::drop_hint(&ctx);
 
         // Ctrl+plus/minus/0 zoom (egui's own shortcuts); remembered across restarts.

@@ -42,6 +42,10 @@ pub struct AppConfig {
     pub picker: Option<Arc<dyn FilePicker>>,
     /// Where fallback fonts for other scripts come from.
     pub fonts: crate::fonts::FontSource,
+    /// Open the quick start by itself on the first start (no profile yet,
+    /// never offered before). The window does so; tests that are not about
+    /// the first start leave it off, so no window covers what they click.
+    pub first_run_quick_start: bool,
 }
 
 /// What follows from the profile and the catalog, kept so no frame recomputes it.
@@ -66,6 +70,7 @@ struct Panels {
     salaries: ui::salaries::Salaries,
     skills_input: ui::skills_input::SkillsInput,
     tech_page: ui::tech_page::TechPage,
+    quick_start: ui::quick_start::QuickStart,
 }
 
 /// One-shot requests for the next frame's layout.

@@ -106,6 +106,15 @@ impl CareerAtlasApp {
         }
         app.refresh_fit();
         app.sync_list();
+        // Once, for someone who has told the app nothing yet; remembered in
+        // the settings whether they use it or close it.
+        if config.first_run_quick_start
+            && !app.settings.quick_start_offered
+            && app.profile.skills.is_empty()
+        {
+            app.dialog = Some(crate::ui::Dialog::QuickStart);
+            app.settings.quick_start_offered = true;
+        }
         for path in config.import_files {
             app.start_import(path);
         }

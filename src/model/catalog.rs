@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::format::name_key;
-use super::types::{Dataset, Priority, Role, Technology};
+use super::types::{Dataset, Priority, Role, TechStatus, Technology};
 
 /// Index of a technology in [`Catalog::techs`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,6 +64,11 @@ pub struct TechInfo {
     pub aliases: Vec<String>,
     /// Hours to learn it, from a catalog that gives them.
     pub effort_hours: Option<f64>,
+    /// Its official site or documentation, from a catalog that gives one
+    /// (checked as `http`/`https` by the format).
+    pub url: Option<String>,
+    /// Active, deprecated or discontinued, from a catalog that says so.
+    pub status: Option<TechStatus>,
 }
 
 /// One technology of a role's stack, resolved.
@@ -192,6 +197,12 @@ impl Catalog {
             if info.effort_hours.is_none() {
                 info.effort_hours = t.effort_hours;
             }
+            if info.url.is_none() {
+                info.url.clone_from(&t.url);
+            }
+            if info.status.is_none() {
+                info.status = t.status;
+            }
             id
         } else {
             let id = TechId(self.techs.len());
@@ -203,6 +214,8 @@ impl Catalog {
                 hot: t.hot,
                 aliases: Vec::new(),
                 effort_hours: t.effort_hours,
+                url: t.url.clone(),
+                status: t.status,
             });
             id
         };
@@ -232,6 +245,8 @@ impl Catalog {
             hot: false,
             aliases: Vec::new(),
             effort_hours: None,
+            url: None,
+            status: None,
         });
         self.lookup.insert(lower, id);
         id

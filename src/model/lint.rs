@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::format::TechNames;
-use super::types::{Dataset, Role};
+use super::types::{Dataset, Role, TechStatus};
 
 /// The depth every curated role must reach.
 #[derive(Debug, Clone, Copy)]
@@ -54,6 +54,13 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     for c in clashes {
         let (a, b) = (&ds.technologies[c.first].id, &ds.technologies[c.second].id);
         problems.push(format!("catalog: \"{}\" names both {a} and {b}", c.name));
+    }
+    for t in ds.technologies.iter().filter(|t| t.hot) {
+        // "In demand" for a product nobody can buy any more misleads a
+        // person choosing what to learn.
+        if t.status == Some(TechStatus::Discontinued) {
+            problems.push(format!("catalog: {} is discontinued but flagged hot", t.name));
+        }
     }
     let ids: HashSet<&str> = ds.roles.iter().map(|r| r.id.as_str()).collect();
     let mut paragraphs: HashMap<String, &str> = HashMap::new();

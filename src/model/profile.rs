@@ -244,6 +244,8 @@ mod tests {
             hot: false,
             aliases: aliases.iter().map(|s| (*s).to_string()).collect(),
             effort_hours: None,
+            url: None,
+            status: None,
         }
     }
 

@@ -52,6 +52,7 @@ pub fn json_schema() -> Value {
         ("Technology", "name", text.clone()),
         ("Technology", "effort_hours", json!({"minimum": 0})),
         ("SourceRef", "name", text.clone()),
+        ("Technology", "url", url.clone()),
         ("SourceRef", "url", url.clone()),
         ("Link", "url", url),
         ("SalaryTable", "region", text.clone()),

@@ -168,6 +168,51 @@ pub struct Technology {
         skip_serializing_if = "Option::is_none"
     )]
     pub effort_hours: Option<f64>,
+    /// Optional (Career Atlas extension): the official site or documentation
+    /// (`http`/`https`), where a person starts learning it.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub url: Option<String>,
+    /// Optional (Career Atlas extension): whether it is still developed; left
+    /// out, it is taken to be active.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<TechStatus>,
+}
+
+/// Whether a technology is still developed and sold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "dev", derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum TechStatus {
+    /// Developed and supported.
+    Active,
+    /// Still available, but its maker advises against new use (maintenance
+    /// only, end of life announced).
+    Deprecated,
+    /// No longer developed, sold or supported.
+    Discontinued,
+}
+
+impl TechStatus {
+    /// Every status, from current to gone.
+    pub const ALL: [Self; 3] = [Self::Active, Self::Deprecated, Self::Discontinued];
+
+    /// The word shown on screen.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Active => "Active",
+            Self::Deprecated => "Deprecated",
+            Self::Discontinued => "Discontinued",
+        }
+    }
 }
 
 /// Rates for converting salaries: units of each currency per one unit of `base`.

@@ -14,14 +14,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
     ui.heading("Best fit");
     ui.label(RichText::new(fit::FORMULA).weak());
     let order = cx.fit_order;
-    let any_skill = cx.credits.iter().any(|c| *c > 0.0);
-    if !any_skill {
+    if super::quick_start::nothing_marked(cx) {
         ui.label("Tick the technologies you know on any role page (or set levels in My skills) and the roles that suit you rise to the top.");
-        if ui
-            .button("Quick start: what have you worked with?")
-            .clicked()
-        {
-            out.push(Command::ShowView(crate::state::View::MySkills));
+        if ui.button(super::quick_start::OFFER).clicked() {
+            out.push(Command::ShowDialog(Some(super::Dialog::QuickStart)));
         }
     }
     ui.separator();

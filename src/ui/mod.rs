@@ -13,6 +13,7 @@ pub mod import;
 pub mod my_skills;
 pub mod palette;
 pub mod plan;
+pub mod quick_start;
 pub mod role_detail;
 pub mod role_list;
 pub mod salaries;
@@ -46,6 +47,9 @@ pub struct ViewCx<'a> {
     pub credits: &'a [f32],
     /// Each role's fit, 0–1 (by `RoleIdx`); `None` for roles without a stack.
     pub fits: &'a [Option<f32>],
+    /// Changes whenever `credits`, `fits`, `fit_order` or `openers` do, so a
+    /// panel can keep what it derives from them until then.
+    pub fit_version: u64,
     /// Roles ranked by fit, best first.
     pub fit_order: &'a [RoleIdx],
     /// What would open the most roles, best first.
@@ -182,6 +186,8 @@ pub enum Dialog {
     Datasets,
     /// The command palette.
     Palette,
+    /// "What have you worked with?": chips of the most listed technologies.
+    QuickStart,
 }
 
 /// How serious a notice is.

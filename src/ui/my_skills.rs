@@ -89,11 +89,17 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                 }
             });
 
+            if super::quick_start::nothing_marked(cx) {
+                ui.add_space(12.0);
+                ui.label("You have not marked any technology yet. Click the ones you have used in a quick start, add them by name or paste your CV above, or tick them on any role page.");
+                if ui.button(super::quick_start::OFFER).clicked() {
+                    out.push(Command::ShowDialog(Some(super::Dialog::QuickStart)));
+                }
+            }
+
             openers(ui, cx);
 
             if marked.is_empty() {
-                ui.add_space(12.0);
-                ui.label("You have not marked any technology yet. Open a role and tick what you have used, or pick a level here once you have.");
                 return;
             }
             let mut categories: Vec<&str> = marked

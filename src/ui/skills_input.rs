@@ -1,22 +1,18 @@
 //! Skills entered in seconds, above My skills: search the catalog and add at
-//! a level; a quick start of the most listed technologies as chips; and a box
-//! that reads a pasted CV, skills list or job ad. Every batch goes to the app
-//! as one [`Command::SetLevels`]: one profile change, one fit, one save.
-
-use std::collections::BTreeSet;
+//! a level; a box that reads a pasted CV, skills list or job ad; and the
+//! button that opens the quick start ([`super::quick_start`]). Every batch
+//! goes to the app as one [`Command::SetLevels`]: one profile change, one
+//! fit, one save.
 
 use egui::{Key, RichText};
 
-use super::{Command, ViewCx, text};
+use super::{Command, Dialog, ViewCx, text};
 use crate::model::TechId;
 use crate::model::profile::Proficiency;
-use crate::model::recognize::job_ad::{has_and_lacks, resembling_roles};
+use crate::model::recognize::job_ad::{Resemblance, has_and_lacks, resembling_roles};
 use crate::model::recognize::lookup::find_techs;
 use crate::model::recognize::{Found, Recognizer};
-use crate::state::View;
 
-/// Technologies offered by the quick start.
-pub const QUICK_START_SIZE: usize = 40;
 /// Most of a pasted text read in a frame: a CV is a few KB; far more would
 /// make each keystroke in the box slow.
 const MAX_PASTE_BYTES: usize = 256 * 1024;
@@ -36,12 +32,10 @@ const ADD_RESULTS: usize = 8;
 /// Which tool is open.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 enum Mode {
-    /// None (the quick start still shows while nothing is marked).
     #[default]
     Closed,
     Add,
     Paste,
-    QuickStart,
 }
 
 /// What the tools keep between frames.
@@ -55,9 +49,16 @@ pub struct SkillsInput {
     found: Vec<(Found, bool)>,
     /// The matcher, with the catalog version it was built for.
     recognizer: Option<(u64, Recognizer)>,
-    /// The most listed technologies, with the catalog version.
-    popular: Option<(u64, Vec<TechId>)>,
-    chosen: BTreeSet<TechId>,
+    /// The Add box's results, for the query and catalog version they were
+    /// found for: a search compares every name of the catalog, which no
+    /// frame should repeat while nothing changed.
+    results: Option<(String, u64, Vec<TechId>)>,
+    /// Counts the readings of the pasted text, so what follows from one
+    /// reading is kept until the next.
+    reading: u64,
+    /// The roles a job ad resembles, for a catalog version and a reading: it
+    /// compares the ad with every loaded role.
+    resembling: Option<((u64, u64), Vec<Resemblance>)>,
 }
 
 impl Default for SkillsInput {
@@ -70,34 +71,18 @@ impl Default for SkillsInput {
             job_ad: false,
             found: Vec::new(),
             recognizer: None,
-            popular: None,
-            chosen: BTreeSet::new(),
+            results: None,
+            reading: 0,
+            resembling: None,
         }
     }
-}
-
-/// The `n` technologies listed by the most loaded roles, most first.
-#[must_use]
-pub fn most_listed(cx: &ViewCx<'_>, n: usize) -> Vec<TechId> {
-    let mut all: Vec<(usize, TechId)> = (0..cx.catalog.techs.len())
-        .map(TechId)
-        .map(|t| (cx.catalog.roles_using(t).len(), t))
-        .filter(|(uses, _)| *uses > 0)
-        .collect();
-    all.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    all.into_iter().take(n).map(|(_, t)| t).collect()
 }
 
 impl SkillsInput {
     /// Draws the tools' bar and the open tool.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let nothing_marked = cx.profile.skills.is_empty();
         ui.horizontal(|ui| {
-            for (mode, label) in [
-                (Mode::Add, "Add a skill"),
-                (Mode::Paste, "Paste text"),
-                (Mode::QuickStart, "Quick start"),
-            ] {
+            for (mode, label) in [(Mode::Add, "Add a skill"), (Mode::Paste, "Paste text")] {
                 if ui.selectable_label(self.mode == mode, label).clicked() {
                     self.mode = if self.mode == mode {
                         Mode::Closed
@@ -106,23 +91,36 @@ impl SkillsInput {
                     };
                 }
             }
+            if ui
+                .button("Quick start…")
+                .on_hover_text("The most listed technologies as chips: click what you have used")
+                .clicked()
+            {
+                out.push(Command::ShowDialog(Some(Dialog::QuickStart)));
+            }
         });
-        let mode = if self.mode == Mode::Closed && nothing_marked {
-            Mode::QuickStart
-        } else {
-            self.mode
-        };
-        match mode {
+        match self.mode {
             Mode::Closed => {}
             Mode::Add => self.add_ui(ui, cx, out),
             Mode::Paste => self.paste_ui(ui, cx, out),
-            Mode::QuickStart => self.quick_start_ui(ui, cx, out),
         }
         ui.separator();
     }
 
     fn add_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let results = find_techs(cx.catalog, &self.query, ADD_RESULTS);
+        let fresh = self
+            .results
+            .as_ref()
+            .is_some_and(|(q, v, _)| *q == self.query && *v == cx.catalog_version);
+        if !fresh {
+            let found = find_techs(cx.catalog, &self.query, ADD_RESULTS);
+            self.results = Some((self.query.clone(), cx.catalog_version, found));
+        }
+        let results = self
+            .results
+            .as_ref()
+            .map(|(_, _, r)| r.clone())
+            .unwrap_or_default();
         ui.horizontal(|ui| {
             let label = ui.label("Find a technology:");
             let edit = ui
@@ -208,6 +206,7 @@ impl SkillsInput {
             let paste = self.paste.clone();
             let found = self.recognizer(cx).find(head(&paste));
             self.found = found.into_iter().map(|f| (f, true)).collect();
+            self.reading = self.reading.wrapping_add(1);
         }
         if self.paste.len() > MAX_PASTE_BYTES {
             ui.label(format!(
@@ -241,26 +240,45 @@ impl SkillsInput {
                     let info = cx.catalog.tech(f.tech);
                     ui.horizontal(|ui| {
                         ui.checkbox(keep, &info.name);
+                        let now = cx.profile.level(info);
+                        if now != Proficiency::NotYet {
+                            ui.label(
+                                RichText::new(format!("now: {}", now.label()))
+                                    .weak()
+                                    .small(),
+                            );
+                        }
                         let first = &f.hits[0];
                         let more = if f.hits.len() > 1 {
                             format!(" (+{} more)", f.hits.len() - 1)
                         } else {
                             String::new()
                         };
-                        ui.label(
-                            RichText::new(format!("line {}: {}{more}", first.line, first.snippet))
-                                .weak()
-                                .small(),
-                        );
+                        // One line each: a long snippet is cut at the panel's
+                        // edge (its whole text on hover) instead of running past it.
+                        let snippet = format!("line {}: {}{more}", first.line, first.snippet);
+                        ui.add(egui::Label::new(RichText::new(&snippet).weak().small()).truncate());
                     });
                 }
             });
+        // A pasted CV never lowers a level set before: "Used it" for a
+        // technology the person could teach changes nothing.
+        let ticked = self.found.iter().filter(|(_, k)| *k).count();
         let picked: Vec<(TechId, Proficiency)> = self
             .found
             .iter()
-            .filter(|(_, k)| *k)
+            .filter(|(f, k)| *k && cx.profile.level(cx.catalog.tech(f.tech)) < self.level)
             .map(|(f, _)| (f.tech, self.level))
             .collect();
+        if picked.len() < ticked {
+            ui.label(
+                RichText::new(format!(
+                    "{} already at this level or higher: left unchanged.",
+                    text::technologies(ticked - picked.len())
+                ))
+                .weak(),
+            );
+        }
         ui.horizontal(|ui| {
             ui.label("Mark them as");
             if let Some(l) = super::my_skills::proficiency_picker(
@@ -284,8 +302,12 @@ impl SkillsInput {
         });
     }
 
-    fn job_ad_ui(&self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    fn job_ad_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         let asked: Vec<TechId> = self.found.iter().map(|(f, _)| f.tech).collect();
+        let key = (cx.catalog_version, self.reading);
+        if self.resembling.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.resembling = Some((key, resembling_roles(cx.catalog, &asked, 5)));
+        }
         ui.label(
             RichText::new(format!(
                 "The ad asks for {}.",
@@ -307,7 +329,7 @@ impl SkillsInput {
         links(ui, "You have", &has, out);
         links(ui, "You lack", &lacks, out);
         super::theme::section(ui, "Roles whose stacks it most resembles");
-        for r in resembling_roles(cx.catalog, &asked, 5) {
+        for r in self.resembling.iter().flat_map(|(_, rs)| rs) {
             ui.horizontal(|ui| {
                 if ui.link(&cx.catalog.role(r.role).role.title).clicked() {
                     out.push(Command::Open(r.role));
@@ -323,63 +345,6 @@ impl SkillsInput {
                     .weak(),
                 );
             });
-        }
-    }
-
-    fn quick_start_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let stale = self
-            .popular
-            .as_ref()
-            .is_none_or(|(v, _)| *v != cx.catalog_version);
-        if stale {
-            self.popular = Some((cx.catalog_version, most_listed(cx, QUICK_START_SIZE)));
-            // Technology ids are positions in the catalog they came from.
-            self.chosen.clear();
-        }
-        let Some((_, popular)) = &self.popular else {
-            return;
-        };
-        ui.heading("What have you worked with?");
-        ui.label(RichText::new("The technologies most listed across the loaded roles. Click each one you have used, then Done.").weak());
-        let mut categories: Vec<&str> = popular
-            .iter()
-            .map(|t| cx.catalog.tech(*t).category.as_deref().unwrap_or("Other"))
-            .collect();
-        categories.sort_unstable();
-        categories.dedup();
-        for cat in categories {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{cat}:")).strong());
-                for &t in popular
-                    .iter()
-                    .filter(|t| cx.catalog.tech(**t).category.as_deref().unwrap_or("Other") == cat)
-                {
-                    let on = self.chosen.contains(&t);
-                    if ui.selectable_label(on, &cx.catalog.tech(t).name).clicked() {
-                        if on {
-                            self.chosen.remove(&t);
-                        } else {
-                            self.chosen.insert(t);
-                        }
-                    }
-                }
-            });
-        }
-        let n = self.chosen.len();
-        let done = egui::Button::new(format!(
-            "Done: mark {} and rank roles",
-            text::technologies(n)
-        ));
-        if ui.add_enabled(n > 0, done).clicked() {
-            let levels = self
-                .chosen
-                .iter()
-                .map(|&t| (t, Proficiency::UsedIt))
-                .collect();
-            out.push(Command::SetLevels(levels));
-            out.push(Command::ShowView(View::BestFit));
-            self.chosen.clear();
-            self.mode = Mode::Closed;
         }
     }
 }

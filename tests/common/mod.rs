@@ -119,3 +119,72 @@ pub fn click_row(harness: &mut Harness<'_, CareerAtlasApp>, title: &str) {
         .click();
     harness.run();
 }
+
+/// Opens the role with this id, as a link to it would (without hunting for
+/// its row in the list).
+pub fn open_by_id(harness: &mut Harness<'_, CareerAtlasApp>, id: &str) {
+    let idx = harness
+        .state()
+        .catalog()
+        .roles
+        .iter()
+        .position(|e| e.role.id == id)
+        .unwrap_or_else(|| panic!("no role with id {id}"));
+    harness.state_mut().apply(
+        &egui::Context::default(),
+        career_atlas::ui::Command::Open(career_atlas::model::RoleIdx(idx)),
+    );
+    harness.run();
+}
+
+/// Clicks the one widget labelled `label`, scrolled into view first.
+pub fn click(harness: &mut Harness<'_, CareerAtlasApp>, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Clicks the tab (a button) labelled `label`.
+pub fn tab(harness: &mut Harness<'_, CareerAtlasApp>, label: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
+/// Ticks (or unticks) the checkbox labelled `label`, scrolled into view first.
+pub fn tick(harness: &mut Harness<'_, CareerAtlasApp>, label: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(Role::CheckBox, label)
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, label).click();
+    harness.run();
+}
+
+/// Types `text` into the field labelled `label`.
+pub fn type_into(harness: &mut Harness<'_, CareerAtlasApp>, label: &str, text: &str) {
+    use egui_kittest::kittest::Queryable;
+    let field = harness.get_by_label(label);
+    field.focus();
+    field.type_text(text);
+    harness.run();
+}
+
+/// Every percentage the window shows ("72%" in a fit bar), as numbers.
+pub fn percents(harness: &Harness<'_, CareerAtlasApp>) -> Vec<u32> {
+    use egui_kittest::kittest::NodeT;
+    harness
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            a.value().or_else(|| a.label())
+        })
+        .filter_map(|t| t.trim().strip_suffix('%')?.parse().ok())
+        .collect()
+}

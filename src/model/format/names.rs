@@ -101,6 +101,8 @@ mod tests {
             hot: false,
             description: None,
             effort_hours: None,
+            url: None,
+            status: None,
         }
     }
 

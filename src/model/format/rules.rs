@@ -279,6 +279,9 @@ impl<'m> Check<'m> {
             c.non_empty("id", &t.id);
             c.non_empty("name", &t.name);
             c.number("effort_hours", t.effort_hours, false);
+            if let Some(url) = &t.url {
+                c.url("url", url);
+            }
         });
         if let Some(r) = &ds.exchange_rates {
             self.key("exchange_rates", |c| {
