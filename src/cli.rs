@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::input::Input;
+use crate::model::format::kind::recognize_bytes;
 use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::{ReadContext, bundled_dataset, read_dataset};
 
@@ -125,6 +126,21 @@ pub fn validate(files: &[Input], json: bool, out: &mut dyn Write, err: &mut dyn 
                 known_role_ids: Some(&known),
             },
         );
+        if outcome.dataset.is_none()
+            && let Some(kind) = recognize_bytes(&bytes)
+        {
+            // Another kind of file: the one line that says so, no field noise.
+            if json {
+                let line = serde_json::json!({"file": name, "severity": "error", "line": 1, "column": 1, "path": "", "message": kind.sentence()});
+                let _ = writeln!(out, "{line}");
+            } else {
+                let _ = writeln!(out, "{name}: error: {}", kind.sentence());
+            }
+            if status == EXIT_OK {
+                status = EXIT_INVALID;
+            }
+            continue;
+        }
         for d in &outcome.diagnostics {
             if json {
                 let mut v = serde_json::to_value(d).unwrap_or_default();

@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 
 use egui::{ColorImage, Rect};
 
+use crate::model::format::kind::{self, FileKind};
+use crate::model::profile::{PROFILE_VERSION, Profile};
 use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::{ReadContext, ReadOutcome, read_dataset};
 
@@ -32,6 +34,12 @@ pub struct ImportReview {
     pub outcome: Option<ReadOutcome>,
     /// Why the file could not be read.
     pub read_error: Option<String>,
+    /// What the file is when it is another kind of file than a role file
+    /// (looked for only when it is refused).
+    pub kind: Option<FileKind>,
+    /// The skill profile in it, when it is a Career Atlas profile export:
+    /// offered as a profile import instead.
+    pub profile: Option<Profile>,
 }
 
 impl ImportReview {
@@ -294,15 +302,7 @@ impl Jobs {
             let chosen = picker.pick_files().and_then(|v| v.into_iter().next());
             JobEvent::ProfileRead(chosen.map(|path| {
                 let bytes = read_file(&path)?;
-                let profile: crate::model::profile::Profile = serde_json::from_slice(&bytes)
-                    .map_err(|e| format!("this is not a Career Atlas profile file: {e}"))?;
-                if profile.version > crate::model::profile::PROFILE_VERSION {
-                    return Err(format!(
-                        "this profile was written by a newer Career Atlas (version {}); update the app to read it",
-                        profile.version
-                    ));
-                }
-                Ok((path, profile))
+                Ok((path, parse_profile(&bytes)?))
             }))
         })
     }
@@ -391,11 +391,23 @@ pub fn review(source: PathBuf, known_role_ids: &HashSet<String>) -> ImportReview
                     known_role_ids: Some(known_role_ids),
                 },
             );
+            // Only a refused file is asked what else it is.
+            let kind = if outcome.dataset.is_none() {
+                kind::recognize_bytes(&bytes)
+            } else {
+                None
+            };
+            let profile = match kind {
+                Some(FileKind::Profile { .. }) => parse_profile(&bytes).ok(),
+                _ => None,
+            };
             ImportReview {
                 source,
                 bytes,
                 outcome: Some(outcome),
                 read_error: None,
+                kind,
+                profile,
             }
         }
         Err(message) => ImportReview {
@@ -403,8 +415,28 @@ pub fn review(source: PathBuf, known_role_ids: &HashSet<String>) -> ImportReview
             bytes: Arc::from(Vec::new()),
             outcome: None,
             read_error: Some(message),
+            kind: None,
+            profile: None,
         },
     }
+}
+
+/// A skill profile from a file's bytes, in any encoding role files may have.
+///
+/// # Errors
+/// A sentence: not a profile, or from a newer app.
+pub fn parse_profile(bytes: &[u8]) -> Result<Profile, String> {
+    let utf8 = crate::model::format::encoding::to_utf8(bytes).map_err(|d| d.message)?;
+    let body = utf8.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&utf8);
+    let profile: Profile = serde_json::from_slice(body)
+        .map_err(|e| format!("this is not a Career Atlas profile file: {e}"))?;
+    if profile.version > PROFILE_VERSION {
+        return Err(format!(
+            "this profile was written by a newer Career Atlas (version {}); update the app to read it",
+            profile.version
+        ));
+    }
+    Ok(profile)
 }
 
 /// Reads a file, refusing folders, devices and oversized files with a message

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use super::CareerAtlasApp;
 use crate::jobs::{DialogBusy, JobEvent, NO_DIALOG_HELP};
+use crate::model::profile::Profile;
 use crate::state::View;
 use crate::ui::{self, Command, Notice, text};
 
@@ -183,14 +184,7 @@ impl CareerAtlasApp {
                         .push(Notice::warning(format!("Could not save {what}: {e}")));
                 }
                 JobEvent::ProfileRead(Some(Ok((path, other)))) => {
-                    let n = other.skills.len();
-                    self.profile.merge(&other);
-                    self.profile_changed();
-                    self.notices.push(Notice::info(format!(
-                        "Merged {} from {}: the higher level won, notes were kept.",
-                        text::count(n, "skill", "skills"),
-                        path.display()
-                    )));
+                    self.merge_profile(&path, &other);
                 }
                 JobEvent::ProfileRead(Some(Err(e))) => {
                     self.notices.push(Notice::warning(format!(
@@ -213,6 +207,19 @@ impl CareerAtlasApp {
 }
 
 impl CareerAtlasApp {
+    /// Merges a skill profile read from `path` into the person's, and says so:
+    /// from the profile dialog, or a profile offered in the import preview.
+    pub(super) fn merge_profile(&mut self, path: &std::path::Path, other: &Profile) {
+        let n = other.skills.len();
+        self.profile.merge(other);
+        self.profile_changed();
+        self.notices.push(Notice::info(format!(
+            "Merged {} from {}: the higher level won, notes were kept.",
+            text::count(n, "skill", "skills"),
+            path.display()
+        )));
+    }
+
     /// A second dialog asked for while one is pending: say so, rather than
     /// doing nothing.
     fn tell_if_busy(&mut self, started: Result<(), DialogBusy>) {

@@ -115,6 +115,12 @@ impl CareerAtlasApp {
             return;
         }
         let review = pending.review;
+        // A skill profile chosen as a role file: the preview offered it as
+        // a profile import, and this is the person's yes.
+        if let Some(profile) = &review.profile {
+            self.merge_profile(&review.source, profile);
+            return;
+        }
         let Some(dataset) = review.outcome.and_then(|o| o.dataset) else {
             return;
         };

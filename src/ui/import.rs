@@ -91,8 +91,11 @@ pub fn review_window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command
     };
     let file = short_name(&pending.review.source.display().to_string());
     let valid = pending.review.is_valid();
+    let offer = pending.review.profile.as_ref();
     let title = if valid {
         format!("Import “{file}”?")
+    } else if offer.is_some() {
+        format!("Import “{file}” as your skill profile?")
     } else {
         format!("“{file}” was not imported")
     };
@@ -107,6 +110,8 @@ pub fn review_window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command
         .show(ctx, |ui| {
             if valid {
                 preview(ui, pending, out);
+            } else if let Some(profile) = offer {
+                profile_offer(ui, profile.skills.len(), out);
             } else {
                 report(ui, pending, out);
             }
@@ -218,12 +223,47 @@ fn list_some(titles: &[String]) -> String {
     }
 }
 
+/// A skill profile chosen as a role file, offered as what it is.
+fn profile_offer(ui: &mut egui::Ui, skills: usize, out: &mut Vec<Command>) {
+    ui.label(
+        RichText::new(format!(
+            "This is a Career Atlas skill profile with {}, not a role file.",
+            text::count(skills, "skill", "skills")
+        ))
+        .strong(),
+    );
+    ui.label("Importing it merges it into your skills: for each technology the higher level wins, and notes are kept.");
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new("Import as my skill profile").strong())
+            .clicked()
+            || ui.input(|i| i.key_pressed(Key::Enter))
+        {
+            out.push(Command::ConfirmImport);
+        }
+        if ui.button("Cancel").clicked() {
+            out.push(Command::DismissReview);
+        }
+    });
+}
+
 fn report(ui: &mut egui::Ui, pending: &PendingReview, out: &mut Vec<Command>) {
     let file = pending.review.source.display().to_string();
     if let Some(e) = &pending.review.read_error {
         ui.label(format!("{file}: {e}"));
     }
-    if let Some(outcome) = &pending.review.outcome {
+    if let Some(kind) = &pending.review.kind {
+        // Another kind of file: one line that says what it is and what to do.
+        let sentence = kind.sentence();
+        let mut chars = sentence.chars();
+        let sentence: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        ui.label(RichText::new(format!("{sentence}.")).strong());
+        ui.label("Nothing from this file was imported; everything already loaded is unchanged.");
+    } else if let Some(outcome) = &pending.review.outcome {
         ui.label(format!(
             "{} and {}. Nothing from this file was imported; everything already loaded is unchanged.",
             text::errors(outcome.error_count()),

@@ -3,7 +3,9 @@
 //! typed model, and diagnostics with line, column and JSON path.
 //!
 //! How a file is read:
-//! 1. [`text`]: size, encoding, a blank file.
+//! 1. [`kind`]: a picture, archive or other file that is no text is named;
+//!    [`encoding`]: UTF-16 is decoded, other encodings are named;
+//!    [`text`]: size, UTF-8, a blank file.
 //! 2. `serde_json` reads the whole file straight into the model types
 //!    ([`crate::model::types`] derive `Deserialize` and refuse unknown
 //!    fields), then [`rules`] checks the typed model. A file with nothing to
@@ -13,6 +15,8 @@
 //!    each finding's path into a line and column.
 
 pub mod de;
+pub mod encoding;
+pub mod kind;
 pub mod names;
 pub mod path;
 mod positioned;
@@ -89,9 +93,16 @@ pub fn read_dataset_positioned(file_stem: &str, bytes: &[u8], cx: ReadContext<'_
 }
 
 fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_whole: bool) -> ReadOutcome {
-    let text = match text::decode(bytes) {
-        Ok(t) => t,
+    if let Some(kind) = kind::sniff_bytes(bytes) {
+        return ReadOutcome::refused(kind.diagnostic());
+    }
+    let bytes = match encoding::to_utf8(bytes) {
+        Ok(b) => b,
         Err(d) => return ReadOutcome::refused(d),
+    };
+    let text = match text::decode(&bytes) {
+        Ok(t) => t,
+        Err(d) => return ReadOutcome::refused(encoding::explain_not_utf8(&bytes, d)),
     };
     let long = text::long_strings(text);
     let whole = if try_whole && long.is_empty() {
@@ -114,6 +125,12 @@ fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_whole: bool) -> 
                 diagnostics: Vec::new(),
             };
         }
+    }
+    if whole.is_none()
+        && let Some(kind) = kind::recognize(text)
+    {
+        // Another kind of file: one line that says what it is, not field-level noise.
+        return ReadOutcome::refused(kind.diagnostic());
     }
     positioned::read(file_stem, text, cx, whole.map(|(ds, _)| ds), &long)
 }

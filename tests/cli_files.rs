@@ -1,0 +1,120 @@
+//! `career-atlas validate` on files as people save them: UTF-16 from
+//! PowerShell or Notepad (named or piped in), legacy encodings, and files
+//! that are not role files at all, told in one line.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+/// Runs `career-atlas validate ARGS` with `stdin`; exit code, stdout, stderr.
+fn validate(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+        .arg("validate")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin).unwrap();
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// As PowerShell 5.1's `Out-File` and Notepad's "Unicode" save: UTF-16 LE
+/// with a byte order mark.
+fn utf16le(text: &str) -> Vec<u8> {
+    "\u{FEFF}"
+        .encode_utf16()
+        .chain(text.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect()
+}
+
+const ROLE: &str = "{\r\n  \"id\": \"backend\",\r\n  \"title\": \"后端开发工程师\",\r\n  \"stack\": {\"语言\": [\"Go\"]}\r\n}\r\n";
+
+#[test]
+fn utf16_files_and_pipes_validate() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.json");
+    std::fs::write(&file, utf16le(ROLE)).unwrap();
+    let name = file.display().to_string();
+    let (code, out, err) = validate(&[&name], b"");
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, format!("{name}: ok, 1 role\n"));
+    let (code, out, err) = validate(&["-"], &utf16le(ROLE));
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(out, "<stdin>: ok, 1 role\n");
+}
+
+#[test]
+fn a_utf16_mistake_is_placed_as_an_editor_shows_it() {
+    let broken = ROLE.replace("\"Go\"]", "\"Go\"], \"tags\": 5");
+    let (code, out, _) = validate(&["-"], &utf16le(&broken));
+    assert_eq!(code, 1);
+    // Line 4, `  "stack": {"语言": ["Go"], "tags": 5}`: the 5 is character 35.
+    assert!(out.starts_with("<stdin>:4:35: error: "), "{out}");
+}
+
+#[test]
+fn a_latin1_file_names_its_encoding_and_how_to_resave() {
+    let (code, out, _) = validate(
+        &["-"],
+        b"{\"id\": \"dev\", \"title\": \"D\xE9veloppeur back-end\", \"stack\": {}}",
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("<stdin>:1:26: error: "), "{out}");
+    assert!(out.contains("windows-1252"), "{out}");
+    assert!(out.contains("Développeur"), "{out}");
+    assert!(out.contains("-Encoding utf8"), "{out}");
+}
+
+#[test]
+fn a_profile_export_is_one_line_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("career-atlas-profile.json");
+    std::fs::write(
+        &file,
+        r#"{"version": 1, "skills": {"rust": {"level": "at_work", "name": "Rust"}}}"#,
+    )
+    .unwrap();
+    let name = file.display().to_string();
+    let (code, out, err) = validate(&[&name], b"");
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.starts_with(&format!(
+            "{name}: error: this is a Career Atlas skill profile (1 skill), not a role file"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("Import profile"), "{out}");
+    // The same in JSON output, for scripts.
+    let (code, out, _) = validate(&["--json", &name], b"");
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(v["message"].as_str().unwrap().contains("skill profile"));
+}
+
+#[test]
+fn neighbours_are_one_line_each_and_role_files_still_validate() {
+    let package = br#"{"name": "x", "version": "1.0.0", "dependencies": {}}"#;
+    let (code, out, _) = validate(&["-"], package);
+    assert_eq!((code, out.lines().count()), (1, 1), "{out}");
+    assert!(out.contains("package.json"), "{out}");
+    let roadmap = br#"{"title": "Roadmap", "nodes": [{"label": "Go", "children": []}]}"#;
+    let (code, out, _) = validate(&["-"], roadmap);
+    assert_eq!((code, out.lines().count()), (1, 1), "{out}");
+    assert!(out.contains("roadmap"), "{out}");
+    // A role file with a mistake still gets its field-level report.
+    let (code, out, _) = validate(&["-"], br#"{"title": "A", "stack": {}}"#);
+    assert_eq!(code, 1);
+    assert!(out.contains("`id`"), "{out}");
+    assert!(!out.contains("not a role file"), "{out}");
+}
