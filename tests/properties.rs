@@ -1064,6 +1064,7 @@ fn role() -> impl Strategy<Value = Role> {
             (id, title, category, summary, description, responsibilities, day, education),
             (stack, salary, salary_note, outlook, related, links, tags),
         )| Role {
+            schema: None,
             id,
             title,
             category,
@@ -1184,6 +1185,7 @@ fn dataset() -> impl Strategy<Value = Dataset> {
                 r.id = format!("{}-{i}", r.id);
             }
             Dataset {
+                schema: None,
                 format: FORMAT_TAG.to_string(),
                 name,
                 description,

@@ -59,7 +59,10 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
         // "In demand" for a product nobody can buy any more misleads a
         // person choosing what to learn.
         if t.status == Some(TechStatus::Discontinued) {
-            problems.push(format!("catalog: {} is discontinued but flagged hot", t.name));
+            problems.push(format!(
+                "catalog: {} is discontinued but flagged hot",
+                t.name
+            ));
         }
     }
     let ids: HashSet<&str> = ds.roles.iter().map(|r| r.id.as_str()).collect();

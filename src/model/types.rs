@@ -29,6 +29,11 @@ pub const FORMAT_TAG: &str = "career-atlas/1";
 )]
 #[serde(deny_unknown_fields, expecting = "a dataset object")]
 pub struct Dataset {
+    /// Where an editor finds the JSON Schema (`"$schema"`); the app does not
+    /// read it, and keeps it so a file written back still points there.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "dev", schemars(skip))]
+    pub schema: Option<String>,
     /// Always `"career-atlas/1"`.
     pub format: String,
     /// Shown in the dataset list; re-importing a dataset of the same name replaces it.
@@ -245,6 +250,11 @@ pub struct ExchangeRates {
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
 #[serde(deny_unknown_fields, expecting = "a role")]
 pub struct Role {
+    /// Where an editor finds the JSON Schema (`"$schema"`); the app does not
+    /// read it, and keeps it so a file written back still points there.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "dev", schemars(skip))]
+    pub schema: Option<String>,
     /// `^[a-z0-9]+(-[a-z0-9]+)*$`, unique in its dataset.
     pub id: String,
     /// E.g. `"Backend Developer"`.

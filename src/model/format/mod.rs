@@ -149,6 +149,7 @@ fn whole(file_stem: &str, text: &str) -> Option<(Dataset, bool)> {
 /// A dataset for the single-role and bare-array shapes.
 pub(crate) fn bare_dataset(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
     Dataset {
+        schema: None,
         format: FORMAT_TAG.to_string(),
         name: file_stem.to_string(),
         description: None,
