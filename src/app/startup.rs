@@ -106,6 +106,7 @@ impl CareerAtlasApp {
         }
         app.refresh_fit();
         app.sync_list();
+        app.start_saved_watches();
         for path in config.import_files {
             app.start_import(path);
         }
