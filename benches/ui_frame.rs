@@ -73,6 +73,7 @@ impl Scene {
                 source_file: "/tmp/big.json".into(),
                 imported_at: "2026-01-01T00:00:00Z".into(),
                 visible: true,
+                watch: false,
             };
             let saved = store
                 .save_dataset_copy(&entry.file, dataset_json(roles, 1).as_bytes())

@@ -32,6 +32,12 @@ Usage:
                                    check role files; one line per problem:
                                    FILE:LINE:COL: error|warning: PATH: message
                                    (FILE `-` reads standard input)
+  career-atlas validate --watch [--json] FILE...
+                                   check again every time a file is saved,
+                                   until Ctrl+C (exit status 0)
+  career-atlas new [--force] FILE.json
+                                   write a starter role file with one complete
+                                   role, and its JSON Schema beside it
   career-atlas skills from-text FILE|- [--profile OUT] [--level L]
                                    list the technologies a CV or job ad names
   career-atlas --help | --version
@@ -52,6 +58,20 @@ pub enum Invocation {
         /// The files, in order.
         files: Vec<Input>,
     },
+    /// Check these files again every time one is saved, until Ctrl+C.
+    ValidateWatch {
+        /// One JSON object per line instead of text.
+        json: bool,
+        /// The files, in order.
+        files: Vec<PathBuf>,
+    },
+    /// Write a starter role file and its schema.
+    New {
+        /// Where.
+        file: PathBuf,
+        /// Replace an existing file.
+        force: bool,
+    },
     /// Print the usage text.
     Help,
     /// Print the version.
@@ -68,6 +88,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
 
     let mut parser = lexopt::Parser::from_args(args);
     let mut validate = false;
+    let mut new = false;
+    let mut watch = false;
+    let mut force = false;
     let mut json = false;
     let mut files: Vec<OsString> = Vec::new();
     let mut first = true;
@@ -76,12 +99,35 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
             Short('h') | Long("help") => return Ok(Invocation::Help),
             Short('V') | Long("version") => return Ok(Invocation::Version),
             Long("json") if validate => json = true,
+            Long("watch") if validate => watch = true,
+            Long("force") if new => force = true,
             Value(v) if first && v == "validate" => validate = true,
+            Value(v) if first && v == "new" => new = true,
             Value(v) => files.push(v),
             Long(name) => return Err(format!("unknown option --{name}")),
             Short(c) => return Err(format!("unknown option -{c}")),
         }
         first = false;
+    }
+    if new {
+        let mut files = files.into_iter();
+        return match (files.next(), files.next()) {
+            (Some(file), None) => Ok(Invocation::New {
+                file: PathBuf::from(file),
+                force,
+            }),
+            _ => Err("new: name one file to write, e.g. career-atlas new my-roles.json".into()),
+        };
+    }
+    if validate && watch {
+        if files.is_empty() || files.iter().any(|f| f == "-") {
+            return Err(
+                "validate --watch: name the files to watch (standard input cannot be watched)"
+                    .into(),
+            );
+        }
+        let files = files.into_iter().map(PathBuf::from).collect();
+        return Ok(Invocation::ValidateWatch { json, files });
     }
     if validate {
         if files.is_empty() {

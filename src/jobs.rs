@@ -66,6 +66,12 @@ pub enum JobEvent {
     Screenshot(Arc<ColorImage>, Rect, f32),
     /// A profile file was read for merging (or why it could not be).
     ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
+    /// A watched dataset's file (named by the dataset's name) changed, went
+    /// away or had trouble ([`crate::watch`]).
+    Watched(String, crate::watch::WatchReport),
+    /// File › New role file… finished: what was written (or why not).
+    /// `None` when the person cancelled.
+    Created(Option<Result<crate::authoring::NewFile, String>>),
 }
 
 /// Shows native file dialogs; swapped out in tests.
@@ -292,6 +298,43 @@ impl Jobs {
         })
     }
 
+    /// Asks where to save a role file and writes the dataset `make` builds
+    /// there; building and encoding happen on the worker thread too.
+    ///
+    /// # Errors
+    /// [`DialogBusy`] while another dialog is pending.
+    pub fn save_roles(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        what: &'static str,
+        default_name: String,
+        make: impl FnOnce() -> crate::model::Dataset + Send + 'static,
+    ) -> Result<(), DialogBusy> {
+        self.save_with(picker, what, default_name, move || {
+            crate::model::export::encode(&make())
+        })
+    }
+
+    /// Asks where to create a new role file, then writes the starter file
+    /// and its schema there ([`crate::authoring`]), named unlike `taken`.
+    ///
+    /// # Errors
+    /// [`DialogBusy`] while another dialog is pending.
+    pub fn new_role_file(
+        &mut self,
+        picker: Arc<dyn FilePicker>,
+        taken: Vec<String>,
+    ) -> Result<(), DialogBusy> {
+        let wait = "Choose where to create the role file in the dialog…".to_string();
+        self.spawn_dialog("new role file dialog", wait, move || {
+            JobEvent::Created(picker.save_file("my-roles.json").map(|path| {
+                let name = crate::authoring::dataset_name(&path, &taken);
+                // The dialog asked before replacing a file.
+                crate::authoring::write_new(&path, &name, true)
+            }))
+        })
+    }
+
     /// Asks for a profile file and reads it, off the UI thread.
     ///
     /// # Errors
@@ -367,7 +410,9 @@ impl Jobs {
                 JobEvent::Picked(..)
                 | JobEvent::Saved(..)
                 | JobEvent::ProfileRead(..)
-                | JobEvent::Screenshot(..) => {}
+                | JobEvent::Screenshot(..)
+                | JobEvent::Watched(..)
+                | JobEvent::Created(..) => {}
             }
         }
         events

@@ -10,12 +10,17 @@
 //!   commands, never write to disk, never import `app`;
 //! - [`jobs`]: background jobs — imports, file dialogs, exports — off the UI thread;
 //! - [`cli`]: the command line (`career-atlas validate FILE...`);
+//! - [`cli_author`]: `career-atlas new FILE.json` and `validate --watch`;
 //! - [`cli_skills`]: `career-atlas skills from-text FILE|-`;
 //! - [`input`]: reading a file, pipe or standard input with a size limit;
-//! - [`fonts`]: installed fonts as fallbacks for text in any script.
+//! - [`fonts`]: installed fonts as fallbacks for text in any script;
+//! - [`watch`]: watch mode, a role file re-read when its author saves it;
+//! - [`authoring`]: the starter role file and its schema (File › New role file…).
 
 pub mod app;
+pub mod authoring;
 pub mod cli;
+pub mod cli_author;
 pub mod cli_skills;
 pub mod fonts;
 pub mod input;
@@ -24,5 +29,6 @@ pub mod model;
 pub mod state;
 pub mod store;
 pub mod ui;
+pub mod watch;
 
 pub use app::{AppConfig, CareerAtlasApp};

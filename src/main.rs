@@ -44,6 +44,13 @@ fn run() -> i32 {
         Invocation::Validate { json, files } => {
             cli::validate(&files, json, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Invocation::New { file, force } => career_atlas::cli_author::new_file(
+            &file,
+            force,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
+        Invocation::ValidateWatch { json, files } => validate_watch(&files, json),
         Invocation::Help => {
             print!("{}", cli::USAGE);
             cli::EXIT_OK
@@ -55,6 +62,26 @@ fn run() -> i32 {
         // Files named to import ("Open with", `career-atlas FILE...`).
         Invocation::Open(import_files) => open_window(import_files),
     }
+}
+
+/// `validate --watch`: Ctrl+C ends the watch, with exit status 0.
+fn validate_watch(files: &[std::path::PathBuf], json: bool) -> i32 {
+    use career_atlas::cli_author::{WatchSignal, validate_watch};
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stop = tx.clone();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop.send(WatchSignal::Stop);
+    }) {
+        // Without the handler Ctrl+C still ends the watch, as signals do.
+        eprintln!("career-atlas: Ctrl+C will not end the watch cleanly: {e}");
+    }
+    validate_watch(
+        files,
+        json,
+        (tx, rx),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    )
 }
 
 fn open_window(import_files: Vec<std::path::PathBuf>) -> i32 {

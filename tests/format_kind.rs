@@ -79,6 +79,7 @@ fn the_apps_settings_and_library_index_are_named() {
         source_file: "/home/a/studio.json".into(),
         imported_at: "2026-11-30T00:00:00Z".into(),
         visible: true,
+        watch: true,
     });
     is_kind(
         &serde_json::to_vec_pretty(&index).unwrap(),

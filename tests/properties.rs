@@ -10,6 +10,9 @@
 //!   negative numbers), rendered in several styles and sometimes cut short.
 //! - [`valid_datasets_round_trip`]: a generated valid [`Dataset`], written with
 //!   `serde_json` and read back, is equal to itself.
+//! - [`exported_datasets_read_back_equal`]: "Save as role file…" — a whole
+//!   dataset written by the app's exporter reads back equal, and so do the
+//!   roles of any subset of it.
 //! - [`catalog_and_search_never_panic`]: `Catalog::new`, `SearchIndex::new` and
 //!   `search` on any valid datasets and any query.
 //! - [`fuzz_regressions_never_panic`]: every input the fuzzer (`fuzz/`) ever
@@ -1227,6 +1230,34 @@ proptest! {
         bom in any::<bool>(),
     ) {
         check_round_trip(&ds, pretty, crlf, bom)?;
+    }
+
+    /// Save as role file: read → write → read gives an equal dataset, and
+    /// any subset of its roles comes back as it was, with no error.
+    #[test]
+    fn exported_datasets_read_back_equal(ds in dataset(), keep in vec(any::<bool>(), 1..5)) {
+        use career_atlas::model::export::{Part, encode, roles_file};
+        let bytes = encode(&ds).unwrap();
+        let back = read_dataset("other", &bytes, ReadContext::default());
+        prop_assert_eq!(back.error_count(), 0, "{:?}", back.diagnostics);
+        prop_assert_eq!(back.dataset.as_ref(), Some(&ds));
+        let roles: Vec<_> = ds
+            .roles
+            .iter()
+            .zip(keep.iter().cycle())
+            .filter(|(_, k)| **k)
+            .map(|(r, _)| std::sync::Arc::clone(r))
+            .collect();
+        if !roles.is_empty() {
+            let part = Part { dataset: ds.clone(), roles: roles.clone() };
+            let subset = roles_file("Part", &[part], &[]);
+            let bytes = encode(&subset).unwrap();
+            let back = read_dataset("other", &bytes, ReadContext::default());
+            prop_assert_eq!(back.error_count(), 0, "{:?}", back.diagnostics);
+            let back = back.dataset.unwrap();
+            prop_assert_eq!(&back, &subset);
+            prop_assert_eq!(&back.roles, &roles);
+        }
     }
 
     /// (d) Catalog and search on any valid datasets and any query: no panic,

@@ -155,6 +155,13 @@ impl CareerAtlasApp {
             Command::UndoRemove => self.undo_remove(),
             Command::Reimport(i) => self.reimport(i),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SetWatch(i, on) => self.set_watch(i, on),
+            Command::ReloadDataset(i) => self.reload_dataset(i),
+            Command::HideFileProblems(name) => {
+                self.library.authoring.problems.remove(&name);
+            }
+            Command::NewRoleFile => self.new_role_file(),
+            Command::SaveRoles(scope) => self.save_roles(scope),
         }
         // The search text or the order may have changed.
         self.sync_list();
@@ -200,7 +207,16 @@ impl CareerAtlasApp {
                     );
                     self.tell_if_busy(started);
                 }
-                JobEvent::Saved(_, None) | JobEvent::ProfileRead(None) => {}
+                JobEvent::Watched(name, report) => self.apply_watch_report(&name, report),
+                JobEvent::Created(Some(Ok(made))) => self.created(made),
+                JobEvent::Created(Some(Err(e))) => {
+                    self.notices.push(Notice::warning(format!(
+                        "The new role file was not created: {e}"
+                    )));
+                }
+                JobEvent::Saved(_, None)
+                | JobEvent::ProfileRead(None)
+                | JobEvent::Created(None) => {}
             }
         }
     }
@@ -222,7 +238,7 @@ impl CareerAtlasApp {
 
     /// A second dialog asked for while one is pending: say so, rather than
     /// doing nothing.
-    fn tell_if_busy(&mut self, started: Result<(), DialogBusy>) {
+    pub(super) fn tell_if_busy(&mut self, started: Result<(), DialogBusy>) {
         if let Err(DialogBusy(waiting)) = started {
             let waiting = waiting.trim_end_matches('…');
             self.notices.push(Notice::warning(format!(

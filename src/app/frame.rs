@@ -75,6 +75,7 @@ impl CareerAtlasApp {
             last_removed: library.removed.last().map(|r| r.entry.name.as_str()),
             review: library.reviews.front(),
             reviews_waiting: library.reviews.len().saturating_sub(1),
+            authoring: &library.authoring,
         };
         let out = &mut commands;
 
@@ -86,6 +87,7 @@ impl CareerAtlasApp {
             .show(ui, |ui| {
                 role_list.ui(ui, &cx, focus_search, scroll_list, out);
             });
+        ui::authoring::problems_panel(ui, &cx, out);
         egui::CentralPanel::default().show(ui, |ui| match cx.settings.view {
             View::Role => ui::role_detail::ui(ui, &cx, detail_to_top, out),
             View::MySkills => {

@@ -3,7 +3,7 @@
 //! answers, and on confirmation joins the catalog and the library; datasets
 //! can then be shown or hidden, removed (undoable until exit) and re-imported.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,6 +24,13 @@ pub(super) struct Library {
     pub(super) removed: Vec<RemovedDataset>,
     /// Checked files waiting for confirmation or acknowledgement, oldest first.
     pub(super) reviews: VecDeque<PendingReview>,
+    /// Running watches, by dataset name.
+    pub(super) watches: HashMap<String, crate::watch::FileWatch>,
+    /// Watch mode as the panels see it.
+    pub(super) authoring: crate::ui::authoring::Authoring,
+    /// Files being read that were just created by File › New role file…:
+    /// imported without a preview, in watch mode.
+    pub(super) created: HashSet<PathBuf>,
 }
 
 /// A dataset removed this session, kept so the removal can be undone.
@@ -40,6 +47,9 @@ impl Library {
             index,
             removed: Vec::new(),
             reviews: VecDeque::new(),
+            watches: HashMap::new(),
+            authoring: crate::ui::authoring::Authoring::default(),
+            created: HashSet::new(),
         }
     }
 }
@@ -51,8 +61,27 @@ impl CareerAtlasApp {
         self.jobs.import(path, Arc::new(known));
     }
 
-    /// Queues a checked file for the person, with what it would change.
+    /// Queues a checked file for the person, with what it would change; a
+    /// file just made by New is imported at once, in watch mode.
     pub(super) fn queue_review(&mut self, review: ImportReview) {
+        let created = self.library.created.remove(&review.source);
+        let pending = self.pending_review(review);
+        if created && pending.blocked.is_none() && pending.review.is_valid() {
+            let path = pending.review.source.display().to_string();
+            if let Some(name) = self.import_reviewed(pending, true) {
+                let imported = format!("Imported “{name}”");
+                self.notices.retain(|n| !n.text.starts_with(&imported));
+                self.notices.push(Notice::info(format!(
+                    "Created “{name}” at {path}, with its schema beside it. Open the file in your editor: Career Atlas watches it and shows every save here."
+                )));
+            }
+            return;
+        }
+        self.library.reviews.push_back(pending);
+    }
+
+    /// What a checked file would change, or why it cannot be imported.
+    fn pending_review(&self, review: ImportReview) -> PendingReview {
         let dataset = review.outcome.as_ref().and_then(|o| o.dataset.as_ref());
         let mut diff = None;
         let mut blocked = None;
@@ -72,16 +101,16 @@ impl CareerAtlasApp {
                 diff = Some(DatasetDiff::between(&existing.dataset, ds));
             }
         }
-        self.library.reviews.push_back(PendingReview {
+        PendingReview {
             review,
             diff,
             blocked,
-        });
+        }
     }
 
     /// Changes the loaded datasets, then rebuilds catalog, index, fit and
     /// list, keeping the selection by role key.
-    fn change_datasets(&mut self, change: impl FnOnce(&mut Vec<LoadedDataset>)) {
+    pub(super) fn change_datasets(&mut self, change: impl FnOnce(&mut Vec<LoadedDataset>)) {
         let selected = self.selected.map(|r| self.catalog.role_key(r));
         let mut datasets = std::mem::take(&mut self.catalog.datasets);
         change(&mut datasets);
@@ -111,19 +140,37 @@ impl CareerAtlasApp {
         let Some(pending) = self.library.reviews.pop_front() else {
             return;
         };
+        let name = pending
+            .review
+            .outcome
+            .as_ref()
+            .and_then(|o| o.dataset.as_ref())
+            .map(|d| d.name.clone());
+        // A re-import keeps the dataset's watch mode.
+        let watch = name.is_some_and(|n| {
+            self.library
+                .index
+                .datasets
+                .iter()
+                .any(|e| e.name == n && e.watch)
+        });
+        self.import_reviewed(pending, watch);
+    }
+
+    /// Imports a checked file (`watch`: in watch mode) and opens its first
+    /// role; returns the dataset's name, or `None` when it cannot be imported.
+    fn import_reviewed(&mut self, pending: PendingReview, watch: bool) -> Option<String> {
         if pending.blocked.is_some() {
-            return;
+            return None;
         }
         let review = pending.review;
         // A skill profile chosen as a role file: the preview offered it as
         // a profile import, and this is the person's yes.
         if let Some(profile) = &review.profile {
             self.merge_profile(&review.source, profile);
-            return;
+            return None;
         }
-        let Some(dataset) = review.outcome.and_then(|o| o.dataset) else {
-            return;
-        };
+        let dataset = review.outcome.and_then(|o| o.dataset)?;
         let name = dataset.name.clone();
         let roles = dataset.roles.len();
         let first_role = dataset.roles.first().map(|r| RoleKey {
@@ -142,6 +189,7 @@ impl CareerAtlasApp {
             source_file: source_file.clone(),
             imported_at: imported_at.clone(),
             visible: true,
+            watch,
         };
         self.store_dataset_copy(&entry.file, &review.bytes);
         self.library.index.datasets.retain(|e| e.name != name);
@@ -167,6 +215,8 @@ impl CareerAtlasApp {
         if let Some(role) = first_role.and_then(|k| self.catalog.find_role(&k)) {
             self.open(role);
         }
+        self.restart_watch(&name);
+        Some(name)
     }
 
     /// Shows or hides the roles of the dataset at `index` in the catalog.
@@ -213,6 +263,9 @@ impl CareerAtlasApp {
                 .position(|e| e.name == name),
         ) {
             let entry = self.library.index.datasets.remove(pos);
+            self.library.watches.remove(&name);
+            self.library.authoring.datasets.remove(&name);
+            self.library.authoring.problems.remove(&name);
             self.notices.push(Notice::info(format!(
                 "Removed “{name}”. Datasets › Undo brings it back until you quit."
             )));
@@ -226,9 +279,11 @@ impl CareerAtlasApp {
         let Some(RemovedDataset { entry, loaded }) = self.library.removed.pop() else {
             return;
         };
+        let name = entry.name.clone();
         self.library.index.datasets.push(entry);
         self.mark_library_dirty();
         self.change_datasets(|datasets| datasets.push(loaded));
+        self.restart_watch(&name);
     }
 
     /// Reads an imported dataset's source file again, through the same preview.

@@ -10,14 +10,18 @@
 //!   undo, show or hide, re-import);
 //! - [`history`]: Back and Forward, and moving through the list;
 //! - [`commands`]: [`CareerAtlasApp::apply`], and the results of background jobs;
-//! - [`frame`]: the window's layout for one frame.
+//! - [`frame`]: the window's layout for one frame;
+//! - [`watching`]: watch mode, datasets updated in place when their file is saved;
+//! - [`share`]: New role file…, and saving roles as a role file.
 
 mod commands;
 mod frame;
 mod history;
 mod library;
 mod persist;
+mod share;
 mod startup;
+mod watching;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -115,6 +115,7 @@ impl CareerAtlasApp {
             app.dialog = Some(crate::ui::Dialog::QuickStart);
             app.settings.quick_start_offered = true;
         }
+        app.start_saved_watches();
         for path in config.import_files {
             app.start_import(path);
         }

@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod diagnostic;
 pub mod diff;
+pub mod export;
 pub mod fit;
 pub mod format;
 #[cfg(feature = "dev")]

@@ -29,6 +29,10 @@ pub struct LibraryEntry {
     /// Shown in the role list.
     #[serde(default = "yes")]
     pub visible: bool,
+    /// Watch mode: the source file is re-read whenever it is saved. Added
+    /// within version 1: older builds ignore it, older files read as off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub watch: bool,
 }
 
 fn yes() -> bool {
@@ -168,6 +172,20 @@ mod tests {
     }
 
     #[test]
+    fn an_index_without_the_watch_flag_reads_as_not_watching() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        std::fs::write(
+            store.path(LIBRARY_FILE),
+            r#"{"version": 1, "datasets": [{"name": "A", "file": "a.json", "source_file": "/a.json", "imported_at": "2026"}]}"#,
+        )
+        .unwrap();
+        let (index, _) = store.load_library().unwrap();
+        assert!(!index.datasets[0].watch);
+        assert!(index.datasets[0].visible);
+    }
+
+    #[test]
     fn index_and_copies_round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
@@ -182,6 +200,7 @@ mod tests {
             source_file: "/tmp/mine.json".into(),
             imported_at: "2026-11-28T20:00:00Z".into(),
             visible: true,
+            watch: true,
         });
         store.save_library(&index).unwrap();
         store

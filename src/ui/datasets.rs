@@ -1,9 +1,10 @@
 //! The "Datasets" window: every loaded dataset with its details; show or hide,
-//! remove (undoable this session), re-import.
+//! remove (undoable this session), re-import, watch for changes, save as a
+//! role file.
 
 use egui::RichText;
 
-use super::{Command, Dialog, ViewCx};
+use super::{Command, Dialog, RoleScope, ViewCx};
 use crate::model::catalog::DatasetOrigin;
 
 /// The window, when open.
@@ -22,6 +23,13 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                 if ui.button("Import…").on_hover_text("Ctrl+O").clicked() {
                     out.push(Command::OpenImportDialog);
                 }
+                if ui
+                    .button("New role file…")
+                    .on_hover_text("Start a role file from a template, watched as you edit it")
+                    .clicked()
+                {
+                    out.push(Command::NewRoleFile);
+                }
                 if let Some(last) = cx.last_removed
                     && ui.button(format!("Undo removal of “{last}”")).clicked()
                 {
@@ -31,7 +39,7 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for (i, loaded) in cx.catalog.datasets.iter().enumerate() {
-                    dataset_row(ui, i, loaded, out);
+                    dataset_row(ui, cx, i, loaded, out);
                     ui.separator();
                 }
             });
@@ -43,6 +51,7 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
 
 fn dataset_row(
     ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
     index: usize,
     loaded: &crate::model::catalog::LoadedDataset,
     out: &mut Vec<Command>,
@@ -57,8 +66,8 @@ fn dataset_row(
         {
             out.push(Command::SetDatasetVisible(index, visible));
         }
-        if let DatasetOrigin::Imported { .. } = loaded.origin {
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let DatasetOrigin::Imported { .. } = loaded.origin {
                 if ui
                     .button("Remove")
                     .on_hover_text(format!(
@@ -76,8 +85,15 @@ fn dataset_row(
                 {
                     out.push(Command::Reimport(index));
                 }
-            });
-        }
+            }
+            if ui
+                .button("Save as role file…")
+                .on_hover_text("Write this dataset as a role file to share")
+                .clicked()
+            {
+                out.push(Command::SaveRoles(RoleScope::Dataset(index)));
+            }
+        });
     });
     if let Some(d) = &ds.description {
         ui.label(d);
@@ -100,6 +116,7 @@ fn dataset_row(
                     .small()
                     .weak(),
             );
+            super::authoring::watch_row(ui, cx, index, &ds.name, source_file, out);
         }
     }
 }

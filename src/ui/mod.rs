@@ -6,6 +6,7 @@
 //! lives in that panel's own struct, in the spirit of `egui_demo_lib`'s `View`.
 
 pub mod about;
+pub mod authoring;
 pub mod best_fit;
 pub mod compare;
 pub mod datasets;
@@ -18,6 +19,7 @@ pub mod role_detail;
 pub mod role_list;
 pub mod salaries;
 pub mod salary_chart;
+pub mod share_menu;
 pub mod shortcuts;
 pub mod skills_input;
 pub mod stack_checklist;
@@ -90,6 +92,9 @@ pub struct ViewCx<'a> {
     pub review: Option<&'a PendingReview>,
     /// How many more checked files wait behind it.
     pub reviews_waiting: usize,
+    /// Watch mode: each watched dataset's state, and the problems of the
+    /// last save of a watched file.
+    pub authoring: &'a authoring::Authoring,
 }
 
 /// Something a panel asks the app to do.
@@ -173,6 +178,28 @@ pub enum Command {
     Reimport(usize),
     /// Close the window.
     Quit,
+    /// Turn watch mode on or off for an imported dataset (index into the
+    /// catalog's datasets).
+    SetWatch(usize, bool),
+    /// Read a watched dataset's source file again now (where watching failed).
+    ReloadDataset(usize),
+    /// Hide the problems of a watched file (by dataset name) until its next save.
+    HideFileProblems(String),
+    /// Write a starter role file where the person chooses, then watch it.
+    NewRoleFile,
+    /// Save roles as a role file chosen in a dialog.
+    SaveRoles(RoleScope),
+}
+
+/// Which roles "Save as role file…" writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleScope {
+    /// One role.
+    Role(RoleIdx),
+    /// The roles the list shows now (after a search).
+    InView,
+    /// A whole dataset, as it is (index into the catalog's datasets).
+    Dataset(usize),
 }
 
 /// The dialog windows; one is open at a time.

@@ -22,6 +22,11 @@ pub struct Entry {
 fn actions() -> Vec<Entry> {
     let mut out = vec![
         ("Import role files…", Command::OpenImportDialog),
+        ("New role file…", Command::NewRoleFile),
+        (
+            "Save the listed roles as a role file…",
+            Command::SaveRoles(super::RoleScope::InView),
+        ),
         ("Datasets…", Command::ShowDialog(Some(Dialog::Datasets))),
         ("About the data", Command::ShowDialog(Some(Dialog::About))),
         (

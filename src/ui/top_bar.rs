@@ -21,6 +21,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                 out.push(Command::ShowDialog(Some(Dialog::Datasets)));
                 ui.close();
             }
+            super::share_menu::items(ui, cx, out);
             ui.separator();
             if ui
                 .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))

@@ -1,0 +1,329 @@
+//! Watch mode in the app: which imported datasets are watched, and what a
+//! save does — a valid file replaces the dataset in place (the open role stays
+//! open, or its nearest match), an invalid one changes nothing and lists its
+//! problems, a vanished one leaves the last good copy. Reports arrive from
+//! [`crate::watch`] threads through the job channel, so none of this waits
+//! for a disk inside a frame.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::CareerAtlasApp;
+use crate::jobs::{ImportReview, JobEvent};
+use crate::model::catalog::DatasetOrigin;
+use crate::model::diff::DatasetDiff;
+use crate::model::{RoleIdx, RoleKey};
+use crate::ui::Notice;
+use crate::ui::authoring::FileProblems;
+use crate::watch::{FileWatch, WatchOptions, WatchReport};
+
+impl CareerAtlasApp {
+    /// Starts watching every dataset the library marks as watched (at start-up).
+    pub(super) fn start_saved_watches(&mut self) {
+        let names: Vec<String> = self
+            .library
+            .index
+            .datasets
+            .iter()
+            .filter(|e| e.watch)
+            .map(|e| e.name.clone())
+            .collect();
+        for name in names {
+            self.restart_watch(&name);
+        }
+    }
+
+    /// (Re)starts the watch of the dataset `name` as its library entry says:
+    /// on, off, or from a new source after a re-import.
+    pub(super) fn restart_watch(&mut self, name: &str) {
+        self.library.watches.remove(name);
+        let entry = self.library.index.datasets.iter().find(|e| e.name == name);
+        let Some(entry) = entry.filter(|e| e.watch) else {
+            self.library.authoring.datasets.remove(name);
+            self.library.authoring.problems.remove(name);
+            return;
+        };
+        let source = PathBuf::from(&entry.source_file);
+        let state = self
+            .library
+            .authoring
+            .datasets
+            .entry(name.to_string())
+            .or_default();
+        state.on = true;
+        state.failed = None;
+        state.gone = false;
+        let (tx, wake) = self.jobs.sender();
+        let owner = name.to_string();
+        let report = move |r: WatchReport| {
+            let _ = tx.send(JobEvent::Watched(owner.clone(), r));
+            wake();
+        };
+        match FileWatch::start(source.clone(), self.watch_options(name), report) {
+            Ok(watch) => {
+                self.library.watches.insert(name.to_string(), watch);
+            }
+            Err(why) => {
+                let file = source.display();
+                self.notices.push(Notice::warning(format!(
+                    "Career Atlas cannot watch {file} for changes: {why}. After each save, press Reload beside “{name}” in File › Datasets…."
+                )));
+                if let Some(state) = self.library.authoring.datasets.get_mut(name) {
+                    state.failed = Some(why);
+                }
+            }
+        }
+    }
+
+    fn watch_options(&self, name: &str) -> WatchOptions {
+        let baseline = self
+            .catalog
+            .datasets
+            .iter()
+            .find(|d| d.dataset.name == name && d.origin != DatasetOrigin::Bundled)
+            .map(|d| Arc::new(d.dataset.clone()));
+        let known: HashSet<String> = self.catalog.role_ids();
+        WatchOptions {
+            name: Some(name.to_string()),
+            baseline,
+            read_now: true,
+            known_role_ids: Arc::new(known),
+        }
+    }
+
+    /// Turns watch mode on or off for the dataset at `index` (imported only).
+    pub(super) fn set_watch(&mut self, index: usize, on: bool) {
+        let Some(d) = self.catalog.datasets.get(index) else {
+            return;
+        };
+        if d.origin == DatasetOrigin::Bundled {
+            return;
+        }
+        let name = d.dataset.name.clone();
+        if let Some(e) = self
+            .library
+            .index
+            .datasets
+            .iter_mut()
+            .find(|e| e.name == name)
+        {
+            e.watch = on;
+        }
+        self.mark_library_dirty();
+        self.restart_watch(&name);
+    }
+
+    /// Reads a watched dataset's source again now (where watching failed).
+    pub(super) fn reload_dataset(&mut self, index: usize) {
+        let Some(d) = self.catalog.datasets.get(index) else {
+            return;
+        };
+        let DatasetOrigin::Imported { source_file, .. } = &d.origin else {
+            return;
+        };
+        let name = d.dataset.name.clone();
+        let (tx, wake) = self.jobs.sender();
+        let owner = name.clone();
+        let report = move |r: WatchReport| {
+            let _ = tx.send(JobEvent::Watched(owner.clone(), r));
+            wake();
+        };
+        let source = PathBuf::from(source_file);
+        if let Err(e) = crate::watch::read_once(source, self.watch_options(&name), report) {
+            self.notices
+                .push(Notice::warning(format!("“{name}” was not reloaded: {e}")));
+        }
+    }
+
+    /// Applies what a watch found for the dataset `name`.
+    pub(super) fn apply_watch_report(&mut self, name: &str, report: WatchReport) {
+        // A report for a dataset removed, or no longer watched, since.
+        let watched = self
+            .library
+            .authoring
+            .datasets
+            .get(name)
+            .is_some_and(|s| s.on);
+        if !watched {
+            return;
+        }
+        match report {
+            WatchReport::Read { review, diff } => self.apply_watched_read(name, *review, diff),
+            WatchReport::Gone => {
+                if let Some(s) = self.library.authoring.datasets.get_mut(name) {
+                    s.gone = true;
+                }
+                self.library.authoring.problems.remove(name);
+                self.replace_notice(
+                    &format!("The source file of “{name}”"),
+                    Notice::warning(format!(
+                        "The source file of “{name}” is gone (deleted or moved). The last good copy stays loaded; File › Datasets… says where it was."
+                    )),
+                );
+            }
+            WatchReport::Trouble(why) => log::warn!("watching “{name}”: {why}"),
+        }
+    }
+
+    fn apply_watched_read(&mut self, name: &str, review: ImportReview, diff: Option<DatasetDiff>) {
+        if let Some(s) = self.library.authoring.datasets.get_mut(name) {
+            s.gone = false;
+        }
+        let file = review.source.display().to_string();
+        let Some(outcome) = review.outcome else {
+            self.library.authoring.problems.insert(
+                name.to_string(),
+                FileProblems {
+                    file,
+                    read_error: review.read_error,
+                    diagnostics: Vec::new(),
+                    loaded: false,
+                },
+            );
+            return;
+        };
+        let diagnostics = outcome.diagnostics;
+        let Some(dataset) = outcome.dataset else {
+            self.library.authoring.problems.insert(
+                name.to_string(),
+                FileProblems {
+                    file,
+                    read_error: None,
+                    diagnostics,
+                    loaded: false,
+                },
+            );
+            return;
+        };
+        if diagnostics.is_empty() {
+            self.library.authoring.problems.remove(name);
+        } else {
+            self.library.authoring.problems.insert(
+                name.to_string(),
+                FileProblems {
+                    file,
+                    read_error: None,
+                    diagnostics,
+                    loaded: true,
+                },
+            );
+        }
+        let Some(index) = self
+            .catalog
+            .datasets
+            .iter()
+            .position(|d| d.dataset.name == name && d.origin != DatasetOrigin::Bundled)
+        else {
+            return;
+        };
+        if let Some(entry) = self.library.index.datasets.iter().find(|e| e.name == name) {
+            let copy = entry.file.clone();
+            self.store_dataset_copy(&copy, &review.bytes);
+        }
+        let nearest = self.selection_in(index);
+        self.change_datasets(|datasets| datasets[index].dataset = dataset);
+        if let Some((key, title, position)) = nearest
+            && self.catalog.find_role(&key).is_none()
+        {
+            let fallback = self.nearest_role(index, &title, position);
+            self.set_selected(fallback.or(self.selected));
+        }
+        let what = diff.map_or_else(|| "updated".to_string(), |d| describe(&d));
+        self.replace_notice(
+            &format!("Reloaded “{name}”"),
+            Notice::info(format!("Reloaded “{name}”: {what}.")),
+        );
+    }
+
+    /// The selected role, when it belongs to the dataset at `index`: its key,
+    /// title and position in the dataset, to find its nearest match after a
+    /// reload that renamed or removed it.
+    fn selection_in(&self, index: usize) -> Option<(RoleKey, String, usize)> {
+        let selected = self.selected?;
+        let entry = self.catalog.roles.get(selected.0)?;
+        if entry.dataset != index {
+            return None;
+        }
+        let ds = &self.catalog.datasets[index].dataset;
+        let position = ds.roles.iter().position(|r| r.id == entry.role.id)?;
+        Some((
+            self.catalog.role_key(selected),
+            entry.role.title.clone(),
+            position,
+        ))
+    }
+
+    /// The role of dataset `index` titled `title`, else the one now at
+    /// `position` (or the last one), else none.
+    fn nearest_role(&self, index: usize, title: &str, position: usize) -> Option<RoleIdx> {
+        let ds = &self.catalog.datasets.get(index)?.dataset;
+        let pick = ds
+            .roles
+            .iter()
+            .find(|r| r.title == title)
+            .or_else(|| ds.roles.get(position.min(ds.roles.len().saturating_sub(1))))?;
+        self.catalog.find_role(&RoleKey {
+            dataset: ds.name.clone(),
+            id: pick.id.clone(),
+        })
+    }
+
+    /// Shows `notice` in place of an earlier one beginning with `prefix`, so
+    /// a file saved fifty times leaves one notice, not fifty.
+    fn replace_notice(&mut self, prefix: &str, notice: Notice) {
+        self.notices.retain(|n| !n.text.starts_with(prefix));
+        self.notices.push(notice);
+    }
+}
+
+/// "2 roles changed, 1 added", or "no role changed".
+fn describe(d: &DatasetDiff) -> String {
+    let mut parts = Vec::new();
+    let n = |k: usize| if k == 1 { "role" } else { "roles" };
+    let changed = d.changed.len();
+    let added = d.added.len();
+    let removed = d.removed.len();
+    if changed > 0 {
+        parts.push(format!("{changed} {} changed", n(changed)));
+    }
+    if added > 0 {
+        if parts.is_empty() {
+            parts.push(format!("{added} {} added", n(added)));
+        } else {
+            parts.push(format!("{added} added"));
+        }
+    }
+    if removed > 0 {
+        if parts.is_empty() {
+            parts.push(format!("{removed} {} removed", n(removed)));
+        } else {
+            parts.push(format!("{removed} removed"));
+        }
+    }
+    if parts.is_empty() {
+        "no role changed".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_read_as_a_short_sentence() {
+        let d = |c: usize, a: usize, r: usize| DatasetDiff {
+            changed: vec!["x".into(); c],
+            added: vec!["y".into(); a],
+            removed: vec!["z".into(); r],
+            unchanged: 0,
+        };
+        assert_eq!(describe(&d(2, 1, 0)), "2 roles changed, 1 added");
+        assert_eq!(describe(&d(1, 0, 0)), "1 role changed");
+        assert_eq!(describe(&d(0, 0, 3)), "3 roles removed");
+        assert_eq!(describe(&d(0, 2, 1)), "2 roles added, 1 removed");
+        assert_eq!(describe(&d(0, 0, 0)), "no role changed");
+    }
+}

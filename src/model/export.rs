@@ -1,0 +1,235 @@
+//! "Save as role file…": roles written back out as a `career-atlas/1` file
+//! that validates and imports on its own — a whole dataset as it is, or some
+//! of its roles with the catalog entries and exchange rates they need and the
+//! source attributions of the datasets they came from.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::format::{TechNames, name_key};
+use super::types::{Dataset, FORMAT_TAG, Role, Technology};
+
+/// Roles taken from one dataset, in the order they are to be written.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The dataset the roles belong to (its metadata, catalog and rates).
+    pub dataset: Dataset,
+    /// The roles to write.
+    pub roles: Vec<Arc<Role>>,
+}
+
+/// A dataset named `name` holding the roles of `parts`, in order. It carries:
+/// - the catalog entries the roles' stacks name, looked up first in the
+///   role's own dataset, then in `others` (the other loaded datasets, whose
+///   entries gave those names their identity on screen); an entry whose names
+///   clash with one already taken is left out, so the file stays valid;
+/// - the first exchange rates among the parts when any role has a salary
+///   table (rates convert every table, so they are kept whole);
+/// - the metadata and attributions of the datasets the roles came from:
+///   taken as they are from a single dataset, and joined (distinct values,
+///   "; ") across several, so no licence or source is lost.
+///
+/// A role id taken twice (two datasets with the same id) is suffixed `-2`,
+/// `-3`… since ids are unique in a file.
+#[must_use]
+pub fn roles_file(name: &str, parts: &[Part], others: &[Dataset]) -> Dataset {
+    let mut out = Dataset {
+        schema: None,
+        format: FORMAT_TAG.to_string(),
+        name: name.to_string(),
+        description: None,
+        author: None,
+        version: None,
+        license: None,
+        source: None,
+        as_of: None,
+        sources: Vec::new(),
+        attribution: None,
+        technologies: Vec::new(),
+        exchange_rates: None,
+        roles: Vec::new(),
+    };
+    let parts: Vec<&Part> = parts.iter().filter(|p| !p.roles.is_empty()).collect();
+    if let [only] = parts.as_slice() {
+        let d = &only.dataset;
+        out.description.clone_from(&d.description);
+        out.author.clone_from(&d.author);
+        out.version.clone_from(&d.version);
+        out.as_of.clone_from(&d.as_of);
+    } else {
+        out.author = joined(parts.iter().map(|p| p.dataset.author.as_deref()));
+    }
+    out.license = joined(parts.iter().map(|p| p.dataset.license.as_deref()));
+    out.source = joined(parts.iter().map(|p| p.dataset.source.as_deref()));
+    out.attribution = joined(parts.iter().map(|p| p.dataset.attribution.as_deref()));
+    for p in &parts {
+        for s in &p.dataset.sources {
+            if !out.sources.contains(s) {
+                out.sources.push(s.clone());
+            }
+        }
+    }
+
+    let mut taken_ids: HashSet<String> = HashSet::new();
+    let mut taken_names: HashSet<String> = HashSet::new();
+    let other_names: Vec<(&Dataset, TechNames<'_>)> = others
+        .iter()
+        .map(|d| (d, TechNames::new(&d.technologies).0))
+        .collect();
+    for p in &parts {
+        let own = TechNames::new(&p.dataset.technologies).0;
+        for role in &p.roles {
+            for item in role.stack.iter().flat_map(|g| &g.items) {
+                let entry = own
+                    .resolve(&item.name)
+                    .map(|i| &p.dataset.technologies[i])
+                    .or_else(|| {
+                        other_names.iter().find_map(|(d, names)| {
+                            names.resolve(&item.name).map(|i| &d.technologies[i])
+                        })
+                    });
+                if let Some(t) = entry {
+                    add_entry(&mut out.technologies, &mut taken_names, t);
+                }
+            }
+            let mut role = Arc::clone(role);
+            if !taken_ids.insert(role.id.clone()) {
+                // One of taken_ids.len() + 1 suffixes is free.
+                let id = (2..taken_ids.len() + 3)
+                    .map(|n| format!("{}-{n}", role.id))
+                    .find(|id| !taken_ids.contains(id))
+                    .unwrap_or_default();
+                taken_ids.insert(id.clone());
+                Arc::make_mut(&mut role).id = id;
+            }
+            out.roles.push(role);
+        }
+        if out.exchange_rates.is_none() && p.roles.iter().any(|r| !r.salary.is_empty()) {
+            out.exchange_rates.clone_from(&p.dataset.exchange_rates);
+        }
+    }
+    out
+}
+
+/// Adds a catalog entry unless one of its names is taken already (the same
+/// entry met again, or another that claims the name first).
+fn add_entry(list: &mut Vec<Technology>, taken: &mut HashSet<String>, t: &Technology) {
+    let names: Vec<String> = std::iter::once(&t.id)
+        .chain(std::iter::once(&t.name))
+        .chain(&t.aliases)
+        .map(|n| name_key(n).into_owned())
+        .collect();
+    if names.iter().any(|n| taken.contains(n)) {
+        return;
+    }
+    taken.extend(names);
+    list.push(t.clone());
+}
+
+/// Distinct non-empty values, in order, joined with "; "; `None` if none.
+fn joined<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for v in values.flatten() {
+        if !v.trim().is_empty() && !seen.contains(&v) {
+            seen.push(v);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join("; "))
+}
+
+/// The bytes of a role file: pretty JSON with a final newline, fields in
+/// the order `data/FORMAT.md` lists them.
+///
+/// # Errors
+/// Never for a dataset the reader produced; a serializer error otherwise.
+pub fn encode(dataset: &Dataset) -> Result<Vec<u8>, String> {
+    let mut bytes = serde_json::to_vec_pretty(dataset).map_err(|e| e.to_string())?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ReadContext, read_dataset};
+
+    fn ds(json: &str) -> Dataset {
+        let out = read_dataset("x", json.as_bytes(), ReadContext::default());
+        out.dataset
+            .unwrap_or_else(|| panic!("{:?}", out.diagnostics))
+    }
+
+    #[test]
+    fn a_role_takes_the_entries_and_rates_it_needs_and_the_attribution() {
+        let a = ds(
+            r#"{"format":"career-atlas/1","name":"A","license":"CC BY 4.0",
+            "attribution":"Text by A","sources":[{"name":"BLS"}],
+            "technologies":[{"id":"pg","name":"PostgreSQL","aliases":["Postgres"]},
+                            {"id":"go","name":"Go"}],
+            "exchange_rates":{"base":"USD","rates":{"EUR":0.9}},
+            "roles":[{"id":"r","title":"R","stack":{"DB":["Postgres"]},
+              "salary":[{"region":"US","currency":"USD","levels":[{"level":"All","median":1}]}]},
+              {"id":"s","title":"S","stack":{"L":["Go"]}}]}"#,
+        );
+        let b = ds(r#"{"format":"career-atlas/1","name":"B","license":"ODbL",
+            "technologies":[{"id":"k8s","name":"Kubernetes"}],
+            "roles":[{"id":"r","title":"R2","stack":{"Ops":["Kubernetes","Go"]}}]}"#);
+        let one = roles_file(
+            "One",
+            &[Part {
+                dataset: a.clone(),
+                roles: vec![Arc::clone(&a.roles[0])],
+            }],
+            &[],
+        );
+        assert_eq!(one.technologies.len(), 1, "only PostgreSQL is needed");
+        assert_eq!(one.technologies[0].id, "pg");
+        assert!(one.exchange_rates.is_some());
+        assert_eq!(one.attribution.as_deref(), Some("Text by A"));
+        assert_eq!(one.sources.len(), 1);
+
+        let both = roles_file(
+            "Both",
+            &[
+                Part {
+                    dataset: a.clone(),
+                    roles: vec![Arc::clone(&a.roles[1])],
+                },
+                Part {
+                    dataset: b.clone(),
+                    roles: b.roles.clone(),
+                },
+            ],
+            std::slice::from_ref(&a),
+        );
+        let ids: Vec<&str> = both.roles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["s", "r"]);
+        let techs: Vec<&str> = both.technologies.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(techs, ["go", "k8s"], "Go is taken once");
+        assert_eq!(both.license.as_deref(), Some("CC BY 4.0; ODbL"));
+        assert!(both.exchange_rates.is_none(), "no role has a salary table");
+
+        let twice = roles_file(
+            "Twice",
+            &[
+                Part {
+                    dataset: a.clone(),
+                    roles: vec![Arc::clone(&a.roles[0])],
+                },
+                Part {
+                    dataset: b.clone(),
+                    roles: b.roles.clone(),
+                },
+            ],
+            &[],
+        );
+        assert_eq!(twice.roles[1].id, "r-2", "ids stay unique in the file");
+
+        for written in [one, both, twice] {
+            let bytes = encode(&written).unwrap();
+            let back = read_dataset("other", &bytes, ReadContext::default());
+            assert!(back.diagnostics.is_empty(), "{:?}", back.diagnostics);
+            assert_eq!(back.dataset.as_ref(), Some(&written));
+        }
+    }
+}
