@@ -27,6 +27,7 @@ impl CareerAtlasApp {
                 Panels {
                     role_list,
                     palette,
+                    role_page,
                     salaries,
                     skills_input,
                     tech_page,
@@ -34,6 +35,7 @@ impl CareerAtlasApp {
             settings,
             catalog,
             index,
+            pay,
             profile,
             fit,
             library,
@@ -50,6 +52,7 @@ impl CareerAtlasApp {
         let cx = ViewCx {
             catalog,
             index,
+            pay,
             profile,
             credits: &fit.credits,
             fits: &fit.fits,
@@ -84,13 +87,13 @@ impl CareerAtlasApp {
                 role_list.ui(ui, &cx, focus_search, scroll_list, out);
             });
         egui::CentralPanel::default().show(ui, |ui| match cx.settings.view {
-            View::Role => ui::role_detail::ui(ui, &cx, detail_to_top, out),
+            View::Role => role_page.ui(ui, &cx, detail_to_top, out),
             View::MySkills => {
                 skills_input.ui(ui, &cx, out);
                 ui::my_skills::ui(ui, &cx, out);
             }
             View::Technology => tech_page.ui(ui, &cx, out),
-            View::BestFit => ui::best_fit::ui(ui, &cx, out),
+            View::BestFit => ui::best_fit::ui(ui, &cx, skills_input, out),
             View::Plan => ui::plan::ui(ui, &cx, out),
             View::Compare => ui::compare::ui(ui, &cx, out),
             View::Salaries => salaries.ui(ui, &cx, out),

@@ -326,7 +326,10 @@ impl SkillsInput {
         }
     }
 
-    fn quick_start_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    /// The quick start alone: the most listed technologies as chips and a
+    /// Done button that marks them and shows Best fit (also Best fit's
+    /// answer while nothing is marked).
+    pub fn quick_start_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         let stale = self
             .popular
             .as_ref()
