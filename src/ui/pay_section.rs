@@ -26,11 +26,13 @@ pub fn shown_table(cx: &ViewCx<'_>, role: RoleIdx) -> Option<usize> {
 /// "Worldwide (Stack Overflow survey)" reads "Worldwide" under that source.
 #[must_use]
 pub fn short_region(region: &str) -> &str {
-    match region.rfind(" (") {
-        Some(at) if region.ends_with(')') && region[at..].to_lowercase().contains("survey") => {
-            &region[..at]
-        }
-        _ => region,
+    if let Some(at) = region.rfind(" (")
+        && region.ends_with(')')
+        && region[at..].to_lowercase().contains("survey")
+    {
+        &region[..at]
+    } else {
+        region
     }
 }
 
@@ -118,7 +120,7 @@ fn picker(
                     for i in list {
                         let t = &tables[i];
                         if ui
-                            .selectable_label(i == shown, short_region(&t.region))
+                            .selectable_label(i == shown, &t.region)
                             .on_hover_text(salary_chart::table_hover(t))
                             .clicked()
                         {

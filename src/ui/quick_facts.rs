@@ -92,11 +92,10 @@ pub fn facts(cx: &ViewCx<'_>, role: RoleIdx) -> Vec<Fact> {
             out.push(Fact {
                 caption: "Typical entry education",
                 value: e.clone(),
-                detail: o
-                    .work_experience
-                    .as_deref()
-                    .map(|w| format!("related work experience: {w}"))
-                    .unwrap_or_else(|| "for the nearest occupation".into()),
+                detail: o.work_experience.as_deref().map_or_else(
+                    || "for the nearest occupation".into(),
+                    |w| format!("related work experience: {w}"),
+                ),
                 section: Section::GettingIn,
             });
         }

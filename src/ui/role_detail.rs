@@ -239,7 +239,7 @@ impl RolePage {
         let role = &entry.role;
         self.tops = [None; 6];
         ui.scope(|ui| {
-            ui.set_max_width(READING_WIDTH);
+            super::theme::cap_to_reading_width(ui);
             header(ui, cx, idx, out);
         });
         ui.add_space(8.0);
@@ -248,7 +248,7 @@ impl RolePage {
         }
         if Section::Overview.present(role) {
             ui.scope(|ui| {
-                ui.set_max_width(READING_WIDTH);
+                super::theme::cap_to_reading_width(ui);
                 self.heading(ui, Section::Overview);
                 overview(ui, role);
             });
@@ -267,7 +267,7 @@ impl RolePage {
             pay_section::ui(ui, cx, idx, out);
         }
         ui.scope(|ui| {
-            ui.set_max_width(READING_WIDTH);
+            super::theme::cap_to_reading_width(ui);
             if Section::Day.present(role) {
                 self.heading(ui, Section::Day);
                 day(ui, role);

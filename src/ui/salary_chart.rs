@@ -121,8 +121,10 @@ pub fn statistic_label(t: &SalaryTable) -> &'static str {
 }
 
 fn caption(ui: &mut egui::Ui, t: &SalaryTable) {
+    // Who stands behind the figures, first and apart: official statistics,
+    // a survey, a guide's ranges.
+    ui.label(RichText::new(TableKind::of(t).origin()).small().strong());
     let mut line = vec![
-        TableKind::of(t).origin().to_string(),
         t.region.clone(),
         t.currency.clone(),
         t.period.per().to_string(),
