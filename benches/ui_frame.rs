@@ -195,18 +195,6 @@ fn texts(shapes: &[ClippedShape]) -> Vec<(String, f32)> {
     out
 }
 
-/// Top of the first text shape reading exactly `text`, if any is painted.
-fn text_top(shapes: &[ClippedShape], text: &str) -> Option<f32> {
-    fn find(shape: &Shape, text: &str) -> Option<f32> {
-        match shape {
-            Shape::Text(t) if t.galley.text() == text => Some(t.pos.y),
-            Shape::Vec(v) => v.iter().find_map(|s| find(s, text)),
-            _ => None,
-        }
-    }
-    shapes.iter().find_map(|c| find(&c.shape, text))
-}
-
 fn bench_scene<M: Measurement + Label + 'static>(
     c: &mut Criterion<M>,
     label: &str,

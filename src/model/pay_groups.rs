@@ -22,11 +22,15 @@ pub struct SourceOption {
     pub stats: Vec<Statistic>,
 }
 
+/// Per source and region: roles counted, the last role counted (a role with
+/// two tables of it counts once), and which statistics it gives.
+type Found = (usize, Option<RoleIdx>, [bool; 7]);
+
 /// Every source and region of the tables of `roles`, the most roles first
 /// (ties by source, then region).
 #[must_use]
 pub fn source_options(catalog: &Catalog, roles: &[RoleIdx]) -> Vec<SourceOption> {
-    let mut found: HashMap<(&str, &str), (usize, Option<RoleIdx>, [bool; 7])> = HashMap::new();
+    let mut found: HashMap<(&str, &str), Found> = HashMap::new();
     for &role in roles {
         for t in &catalog.role(role).role.salary {
             let entry = found
@@ -131,17 +135,16 @@ pub fn rank_grouped(
         let Some((table, row)) = found else { continue };
         ranked += 1;
         let id = pay.figures_id(role, table);
-        match id.and_then(|id| by_figures.get(&id)) {
-            Some(&g) => groups[g].rows.push(row),
-            None => {
-                if let Some(id) = id {
-                    by_figures.insert(id, groups.len());
-                }
-                groups.push(RankGroup {
-                    rows: vec![row],
-                    subject: subject(&tables[table]),
-                });
+        if let Some(&g) = id.and_then(|id| by_figures.get(&id)) {
+            groups[g].rows.push(row);
+        } else {
+            if let Some(id) = id {
+                by_figures.insert(id, groups.len());
             }
+            groups.push(RankGroup {
+                rows: vec![row],
+                subject: subject(&tables[table]),
+            });
         }
     }
     for g in &mut groups {

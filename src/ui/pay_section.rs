@@ -5,6 +5,8 @@
 //! and a strip showing where this role's median sits among the other roles
 //! of the same source and region.
 
+use std::fmt::Write as _;
+
 use egui::{RichText, Sense};
 
 use super::{Command, ViewCx, salary_chart};
@@ -192,7 +194,7 @@ fn other_sources(
 
 /// The strip for the shown table, or for the role's most telling table
 /// with a median when the shown one has none; with the table it is for.
-fn strip_for<'p>(pay: &'p PayIndex, role: RoleIdx, shown: usize) -> Option<(usize, &'p Strip)> {
+fn strip_for(pay: &PayIndex, role: RoleIdx, shown: usize) -> Option<(usize, &Strip)> {
     std::iter::once(shown)
         .chain(pay.order(role).iter().copied())
         .find_map(|i| pay.strip(role, i).map(|s| (i, s)))
@@ -236,7 +238,7 @@ fn strip_ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, role: RoleIdx, shown: usize) {
     };
     let lo = strip.points.first().map_or(0.0, |p| p.value);
     let hi = strip.points.last().map_or(0.0, |p| p.value);
-    let width = ui.available_width().min(STRIP_WIDTH).max(160.0);
+    let width = ui.available_width().clamp(160.0, STRIP_WIDTH);
     ui.horizontal(|ui| {
         ui.label(RichText::new(format_compact(lo, currency)).small().weak());
         let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 22.0), Sense::hover());
@@ -289,7 +291,7 @@ fn strip_ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, role: RoleIdx, shown: usize) {
                 let more = p.roles.len().saturating_sub(names.len());
                 let mut tip = format!("{}: {}", format_full(p.value, currency), names.join(", "));
                 if more > 0 {
-                    tip.push_str(&format!(" and {more} more"));
+                    let _ = write!(tip, " and {more} more");
                 }
                 response.clone().on_hover_text_at_pointer(tip);
             }

@@ -3,6 +3,8 @@
 //! and related roles — each a tile that jumps to its section. A fact the
 //! data lacks is left out, never shown as "N/A".
 
+use std::fmt::Write as _;
+
 use egui::RichText;
 
 use super::ViewCx;
@@ -42,9 +44,9 @@ pub fn facts(cx: &ViewCx<'_>, role: RoleIdx) -> Vec<Fact> {
             source_family(t)
         );
         if let Some(y) = year.filter(|y| !source_family(t).contains(y)) {
-            detail.push_str(&format!(" · {y}"));
+            let _ = write!(detail, " · {y}");
         }
-        detail.push_str(&format!(" · {}", TableKind::of(t).short()));
+        let _ = write!(detail, " · {}", TableKind::of(t).short());
         out.push(Fact {
             caption: "Typical pay",
             value: format!("{} {}", headline_value(&h, &t.currency), t.period.per()),

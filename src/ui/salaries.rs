@@ -2,6 +2,8 @@
 //! statistic in one region, one row each, clickable; with period and currency
 //! conversion labelled as such, and the figures as CSV.
 
+use std::fmt::Write as _;
+
 use egui::RichText;
 
 use super::theme::chart_fill;
@@ -189,14 +191,15 @@ fn ranking_ui(
         stat.label()
     );
     if ranked.without > 0 {
-        about.push_str(&format!(
+        let _ = write!(
+            about,
             " {} no figure from {} for this region.",
             match ranked.without {
                 1 => "1 role in view has".to_string(),
                 n => format!("{n} roles in view have"),
             },
             chosen.source
-        ));
+        );
     }
     about.push_str(match ranking.kind {
         Some(TableKind::SurveyMedian) => " Survey medians of what respondents said they earn in total: not BLS wages, and not to be compared with them.",
