@@ -179,8 +179,10 @@ fn the_pay_section_is_reached_in_a_small_window_too() {
     let mut h = app_sized(dir.path(), AppConfig::default(), [800.0, 600.0]);
     open(&mut h, "backend-developer");
     click(&mut h, Role::Button, "Pay");
-    let rect = chart_rect(&h).unwrap();
-    assert!(rect.top() >= 0.0 && rect.top() < 600.0, "{rect:?}");
+    // The section's heading comes to the top (the chart of a role with nine
+    // tables follows its picker, just below the fold at this size).
+    let rect = h.get_by_role_and_label(Role::Label, "Pay").rect();
+    assert!(rect.top() >= 0.0 && rect.top() < 200.0, "{rect:?}");
     h.check_accessibility();
 }
 

@@ -163,16 +163,20 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, role: RoleIdx) -> Option<Section> 
 
 /// One fact as a clickable tile; true when clicked.
 fn tile(ui: &mut egui::Ui, fact: &Fact) -> bool {
+    // Asked for at its width, so the wrapping row starts a new line when a
+    // tile does not fit (a scope would run past the window's edge).
     let response = ui
-        .scope(|ui| {
-            ui.set_width(TILE_WIDTH);
-            ui.vertical(|ui| {
+        .allocate_ui_with_layout(
+            egui::vec2(TILE_WIDTH, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(TILE_WIDTH);
                 ui.spacing_mut().item_spacing.y = 1.0;
                 ui.label(RichText::new(fact.caption).small().weak());
                 ui.add(egui::Label::new(RichText::new(&fact.value).size(17.0).strong()).wrap());
                 ui.add(egui::Label::new(RichText::new(&fact.detail).small()).wrap());
-            });
-        })
+            },
+        )
         .response;
     let click = ui.interact(
         response.rect,
