@@ -17,12 +17,11 @@ fn setting_a_proficiency_in_the_checklist_updates_the_profile_and_the_fit() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = app(dir.path(), AppConfig::default());
     open_by_id(&mut h, "backend-developer");
-    let combo = h.get_by_label("How well you know PostgreSQL");
-    combo.scroll_to_me();
+    // Issue 17: one level control per row (it had a tick and a chooser).
+    let step = h.get_by_role_and_label(Role::Button, "PostgreSQL: use it at work");
+    step.scroll_to_me();
     h.run();
-    h.get_by_label("How well you know PostgreSQL").click();
-    h.run();
-    h.get_by_role_and_label(Role::Button, "Use it at work")
+    h.get_by_role_and_label(Role::Button, "PostgreSQL: use it at work")
         .click();
     h.run();
     // The chooser shows the new level, wherever PostgreSQL is listed.

@@ -128,7 +128,7 @@ impl CareerAtlasApp {
             }
             Command::FocusSearch => self.pending.focus_search = true,
             Command::MoveSelection(delta) => self.move_selection(delta),
-            Command::SelectSalaryTable(i) => self.salary_table = i,
+            Command::SelectSalaryTable(i) => self.salary_table = Some(i),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());

@@ -27,6 +27,7 @@ impl CareerAtlasApp {
                 Panels {
                     role_list,
                     palette,
+                    role_page,
                     salaries,
                     skills_input,
                     tech_page,
@@ -35,6 +36,7 @@ impl CareerAtlasApp {
             settings,
             catalog,
             index,
+            pay,
             profile,
             fit,
             fit_version,
@@ -52,6 +54,7 @@ impl CareerAtlasApp {
         let cx = ViewCx {
             catalog,
             index,
+            pay,
             profile,
             credits: &fit.credits,
             fits: &fit.fits,
@@ -89,7 +92,7 @@ impl CareerAtlasApp {
             });
         ui::authoring::problems_panel(ui, &cx, out);
         egui::CentralPanel::default().show(ui, |ui| match cx.settings.view {
-            View::Role => ui::role_detail::ui(ui, &cx, detail_to_top, out),
+            View::Role => role_page.ui(ui, &cx, detail_to_top, out),
             View::MySkills => {
                 skills_input.ui(ui, &cx, out);
                 ui::my_skills::ui(ui, &cx, out);

@@ -79,7 +79,7 @@ impl CareerAtlasApp {
 
     fn show(&mut self, role: RoleIdx) {
         self.set_selected(Some(role));
-        self.salary_table = 0;
+        self.salary_table = None;
         self.pending.scroll_list_to_selected = true;
         self.pending.scroll_detail_to_top = true;
     }

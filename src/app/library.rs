@@ -11,6 +11,7 @@ use super::CareerAtlasApp;
 use crate::jobs::ImportReview;
 use crate::model::catalog::{DatasetOrigin, LoadedDataset};
 use crate::model::diff::DatasetDiff;
+use crate::model::pay_index::PayIndex;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, RoleIdx, RoleKey};
 use crate::store::library::{LibraryEntry, LibraryIndex, copy_file_name};
@@ -117,6 +118,7 @@ impl CareerAtlasApp {
         self.catalog = Catalog::new(datasets);
         self.catalog_version = self.catalog_version.wrapping_add(1);
         self.index = SearchIndex::new(&self.catalog);
+        self.pay = PayIndex::new(&self.catalog);
         self.refresh_fit();
         let selected = selected
             .and_then(|k| self.catalog.find_role(&k))

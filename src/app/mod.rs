@@ -28,6 +28,7 @@ use std::sync::Arc;
 
 use crate::jobs::{FilePicker, Jobs};
 use crate::model::fit;
+use crate::model::pay_index::PayIndex;
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, RoleIdx, TechId};
@@ -71,6 +72,7 @@ struct Fit {
 struct Panels {
     role_list: ui::role_list::RoleList,
     palette: ui::palette::Palette,
+    role_page: ui::role_detail::RolePage,
     salaries: ui::salaries::Salaries,
     skills_input: ui::skills_input::SkillsInput,
     tech_page: ui::tech_page::TechPage,
@@ -95,6 +97,8 @@ pub struct CareerAtlasApp {
     catalog_version: u64,
     /// Search haystacks for the catalog.
     index: SearchIndex,
+    /// What the catalog's pay figures say together; rebuilt with the catalog.
+    pay: PayIndex,
     /// The person's skills.
     profile: Profile,
     fit: Fit,
@@ -111,8 +115,9 @@ pub struct CareerAtlasApp {
     history: history::History,
     /// Messages shown at the top of the window.
     notices: Vec<Notice>,
-    /// Which salary table (region) of the selected role is shown.
-    salary_table: usize,
+    /// Which salary table of the selected role the person picked (`None`:
+    /// the most telling).
+    salary_table: Option<usize>,
     /// The open dialog window, if any.
     dialog: Option<Dialog>,
     panels: Panels,

@@ -9,6 +9,7 @@ use super::persist::{Persistence, Writable};
 use super::{AppConfig, CareerAtlasApp, Fit, Panels, Pending, history, library};
 use crate::jobs::{Jobs, RfdPicker};
 use crate::model::catalog::{DatasetOrigin, LoadedDataset};
+use crate::model::pay_index::PayIndex;
 use crate::model::profile::Profile;
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, ReadContext, RoleIdx, bundled_dataset, read_dataset};
@@ -53,6 +54,7 @@ impl CareerAtlasApp {
         }
         let catalog = Catalog::new(datasets);
         let search_index = SearchIndex::new(&catalog);
+        let pay = PayIndex::new(&catalog);
         let selected = settings
             .selected
             .as_ref()
@@ -75,6 +77,7 @@ impl CareerAtlasApp {
             catalog,
             catalog_version: 0,
             index: search_index,
+            pay,
             profile,
             fit: Fit::default(),
             fit_version: 0,
@@ -84,7 +87,7 @@ impl CareerAtlasApp {
             selected_tech: None,
             history: history::History::default(),
             notices,
-            salary_table: 0,
+            salary_table: None,
             dialog: None,
             panels: Panels::default(),
             jobs: Jobs::new(wake),

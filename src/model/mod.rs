@@ -12,6 +12,8 @@ pub mod lint;
 pub mod markdown;
 pub mod money;
 pub mod pay;
+pub mod pay_groups;
+pub mod pay_index;
 pub mod plan;
 pub mod profile;
 pub mod recognize;

@@ -167,48 +167,65 @@ pub fn rank(
     let mut rows: Vec<RankRow> = roles
         .iter()
         .filter_map(|&role| {
-            let t: &SalaryTable = catalog
+            let t = catalog
                 .role(role)
                 .role
                 .salary
                 .iter()
                 .find(|t| t.region == region)?;
-            let level = t.levels.iter().find(|l| stat.of(l).is_some())?;
-            let mut value = stat.of(level)?;
-            let mut converted = Vec::new();
-            let mut period = t.period;
-            if display.as_yearly
-                && let Some(note) = yearly_assumption(period)
-            {
-                value = to_yearly(value, period);
-                period = Period::Year;
-                converted.push(note.to_string());
-            }
-            let mut currency = t.currency.clone();
-            if let Some((target, rates)) = display.currency
-                && target != currency
-                && let Some(v) = convert(value, &currency, target, rates)
-            {
-                value = v;
-                currency = target.to_string();
-                converted.push(conversion_label(rates));
-            }
-            let top = level.highest();
-            Some(RankRow {
-                role,
-                value,
-                currency,
-                period,
-                level: level.level.clone(),
-                source: t.source.clone(),
-                as_of: t.as_of.clone(),
-                converted,
-                open_ended: level.open_ended && top == stat.of(level),
-            })
+            rank_row(role, t, stat, display)
         })
         .collect();
-    rows.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.role.cmp(&b.role)));
+    sort_rows(&mut rows);
     rows
+}
+
+/// Highest first; equal figures in role order.
+pub(crate) fn sort_rows(rows: &mut [RankRow]) {
+    rows.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.role.cmp(&b.role)));
+}
+
+/// The ranking row of `role` from table `t`: the first level with the
+/// statistic, converted as `display` asks; `None` when no level has it.
+#[must_use]
+pub fn rank_row(
+    role: RoleIdx,
+    t: &SalaryTable,
+    stat: Statistic,
+    display: &Display<'_>,
+) -> Option<RankRow> {
+    let level = t.levels.iter().find(|l| stat.of(l).is_some())?;
+    let mut value = stat.of(level)?;
+    let mut converted = Vec::new();
+    let mut period = t.period;
+    if display.as_yearly
+        && let Some(note) = yearly_assumption(period)
+    {
+        value = to_yearly(value, period);
+        period = Period::Year;
+        converted.push(note.to_string());
+    }
+    let mut currency = t.currency.clone();
+    if let Some((target, rates)) = display.currency
+        && target != currency
+        && let Some(v) = convert(value, &currency, target, rates)
+    {
+        value = v;
+        currency = target.to_string();
+        converted.push(conversion_label(rates));
+    }
+    let top = level.highest();
+    Some(RankRow {
+        role,
+        value,
+        currency,
+        period,
+        level: level.level.clone(),
+        source: t.source.clone(),
+        as_of: t.as_of.clone(),
+        converted,
+        open_ended: level.open_ended && top == stat.of(level),
+    })
 }
 
 /// CSV text: a header line, then one line a row, each ending in `\n`. A

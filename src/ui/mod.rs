@@ -11,9 +11,12 @@ pub mod best_fit;
 pub mod compare;
 pub mod datasets;
 pub mod import;
+pub mod level_control;
 pub mod my_skills;
 pub mod palette;
+pub mod pay_section;
 pub mod plan;
+pub mod quick_facts;
 pub mod quick_start;
 pub mod role_detail;
 pub mod role_list;
@@ -31,6 +34,7 @@ pub mod top_bar;
 pub use import::PendingReview;
 
 use crate::model::fit::Opener;
+use crate::model::pay_index::PayIndex;
 use crate::model::profile::{Proficiency, Profile};
 use crate::model::search::SearchIndex;
 use crate::model::{Catalog, RoleIdx, TechId};
@@ -43,6 +47,8 @@ pub struct ViewCx<'a> {
     pub catalog: &'a Catalog,
     /// Search haystacks of the catalog.
     pub index: &'a SearchIndex,
+    /// What the catalog's pay figures say together (built with the catalog).
+    pub pay: &'a PayIndex,
     /// The person's skills.
     pub profile: &'a Profile,
     /// Each technology's credit towards fit (by `TechId`).
@@ -70,8 +76,9 @@ pub struct ViewCx<'a> {
     /// Changes whenever `in_view` does, so a view can keep what it derives
     /// from it until then.
     pub in_view_version: u64,
-    /// Which salary table (region) of the selected role is shown.
-    pub salary_table: usize,
+    /// Which salary table of the selected role the person picked; `None`:
+    /// the most telling one ([`PayIndex::default_table`]).
+    pub salary_table: Option<usize>,
     /// The open dialog window, if any.
     pub dialog: Option<Dialog>,
     /// True when Back would go somewhere.
@@ -152,7 +159,7 @@ pub enum Command {
     FocusSearch,
     /// Select the role `n` rows below (negative: above) in the list.
     MoveSelection(isize),
-    /// Show another salary table (region) of the selected role.
+    /// Show another salary table of the selected role.
     SelectSalaryTable(usize),
     /// Change the theme.
     SetTheme(ThemeChoice),

@@ -2,18 +2,27 @@
 //! statistic in one region, one row each, clickable; with period and currency
 //! conversion labelled as such, and the figures as CSV.
 
+use std::fmt::Write as _;
+
 use egui::RichText;
 
 use super::theme::chart_fill;
 use super::{Command, ViewCx};
 use crate::model::money::{format_compact, format_full};
-use crate::model::pay::{Display, RankRow, Statistic, rank, to_csv};
+use crate::model::pay::{Display, Statistic, to_csv};
+use crate::model::pay_groups::{
+    GroupedRanking, RankGroup, SourceOption, rank_grouped, source_options,
+};
+use crate::model::pay_index::{TableKind, source_family};
 use crate::model::types::ExchangeRates;
 
 /// The view's choices.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SalaryView {
-    /// Region shown (empty: the most common one).
+    /// Source shown, as `pay_index::source_family` names it (empty: the
+    /// source and region with the most roles).
+    pub source: String,
+    /// Region shown (empty: the source's region with the most roles).
     pub region: String,
     /// Statistic ranked by.
     pub stat: Statistic,
@@ -28,6 +37,9 @@ const ROW_HEIGHT: f32 = 26.0;
 /// Longest role title shown in a row; the whole title is on hover.
 const TITLE_CHARS: usize = 40;
 
+/// Longest text of a row that stands for several roles; whole on hover.
+const GROUP_CHARS: usize = 64;
+
 /// The view's own state: the person's choices, and the ranking they give,
 /// kept between frames until the list or the choices change — ranking 10,000
 /// roles every frame would cost more than drawing them.
@@ -39,34 +51,72 @@ pub struct Salaries {
 
 struct Ranking {
     list_version: u64,
+    catalog_version: u64,
     view: SalaryView,
-    regions: Vec<String>,
-    region: String,
-    rows: Vec<RankRow>,
+    /// Every source and region of the roles in view, most roles first.
+    options: Vec<SourceOption>,
+    /// The one shown.
+    chosen: Option<SourceOption>,
+    /// What kind of figures the chosen source gives there.
+    kind: Option<TableKind>,
+    ranked: GroupedRanking,
 }
 
 impl Ranking {
     fn new(cx: &ViewCx<'_>, view: &SalaryView) -> Self {
-        let regions = regions(cx);
-        let region = if regions.contains(&view.region) {
-            view.region.clone()
-        } else {
-            regions.first().cloned().unwrap_or_default()
-        };
+        let options = source_options(cx.catalog, cx.in_view);
+        let chosen = pick(&options, view);
         let rates = all_rates(cx);
         let display = Display {
             as_yearly: view.as_yearly,
             currency: target_rates(view, &rates),
         };
-        let rows = rank(cx.catalog, cx.in_view, &region, view.stat, &display);
+        let (ranked, kind) = match &chosen {
+            Some(o) => {
+                let stat = if o.stats.contains(&view.stat) {
+                    view.stat
+                } else {
+                    o.stats.first().copied().unwrap_or_default()
+                };
+                let ranked = rank_grouped(
+                    cx.catalog, cx.pay, cx.in_view, &o.source, &o.region, stat, &display,
+                );
+                let kind = cx.in_view.iter().find_map(|r| {
+                    cx.catalog
+                        .role(*r)
+                        .role
+                        .salary
+                        .iter()
+                        .find(|t| source_family(t) == o.source && t.region == o.region)
+                });
+                (ranked, kind.map(TableKind::of))
+            }
+            None => (GroupedRanking::default(), None),
+        };
         Self {
             list_version: cx.in_view_version,
+            catalog_version: cx.catalog_version,
             view: view.clone(),
-            regions,
-            region,
-            rows,
+            options,
+            chosen,
+            kind,
+            ranked,
         }
     }
+}
+
+/// The source and region the choices name, falling back to the source's
+/// (or the region's) best-covered pair, then to the best-covered of all.
+fn pick(options: &[SourceOption], view: &SalaryView) -> Option<SourceOption> {
+    let both = options
+        .iter()
+        .find(|o| o.source == view.source && o.region == view.region);
+    let by_source = || options.iter().find(|o| o.source == view.source);
+    let by_region = || options.iter().find(|o| o.region == view.region);
+    both.or_else(by_source)
+        .or_else(by_region)
+        .or_else(|| options.first())
+        .cloned()
 }
 
 /// The rates that convert to the chosen display currency, if any.
@@ -82,21 +132,6 @@ fn target_rates<'a>(
     })
 }
 
-/// Every region of the roles in view, most common first.
-fn regions(cx: &ViewCx<'_>) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for r in cx.in_view {
-        for t in &cx.catalog.role(*r).role.salary {
-            match counts.iter_mut().find(|(n, _)| *n == t.region) {
-                Some((_, c)) => *c += 1,
-                None => counts.push((t.region.clone(), 1)),
-            }
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    counts.into_iter().map(|(n, _)| n).collect()
-}
-
 /// Exchange rates of the loaded datasets.
 fn all_rates<'a>(cx: &ViewCx<'a>) -> Vec<&'a ExchangeRates> {
     cx.catalog
@@ -109,10 +144,11 @@ fn all_rates<'a>(cx: &ViewCx<'a>) -> Vec<&'a ExchangeRates> {
 impl Salaries {
     /// Draws the view.
     pub fn ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
-        let fresh = self
-            .ranking
-            .as_ref()
-            .is_some_and(|c| c.list_version == cx.in_view_version && c.view == self.view);
+        let fresh = self.ranking.as_ref().is_some_and(|c| {
+            c.list_version == cx.in_view_version
+                && c.catalog_version == cx.catalog_version
+                && c.view == self.view
+        });
         if !fresh {
             self.ranking = Some(Ranking::new(cx, &self.view));
         }
@@ -133,28 +169,152 @@ fn ranking_ui(
     ranking: &Ranking,
     out: &mut Vec<Command>,
 ) -> Option<SalaryView> {
-    let Ranking {
-        regions,
-        region,
-        rows,
-        ..
-    } = ranking;
-    let region = region.clone();
     ui.heading("Salaries across roles");
-    if regions.is_empty() {
+    let Some(chosen) = &ranking.chosen else {
         ui.label("None of the roles in view has sourced salary figures. Clear the search to see every role.");
         return None;
-    }
-    let rates = all_rates(cx);
+    };
+    let stat = if chosen.stats.contains(&view.stat) {
+        view.stat
+    } else {
+        chosen.stats.first().copied().unwrap_or_default()
+    };
     let mut next = view.clone();
+    choices(ui, cx, view, ranking, chosen, stat, &mut next);
+    let changed = (next != *view).then_some(next);
+    let region = &chosen.region;
+    let ranked = &ranking.ranked;
+    let mut about = format!(
+        "{} of {} roles in view have a {} for {region}.",
+        ranked.ranked,
+        cx.in_view.len(),
+        stat.label()
+    );
+    if ranked.without > 0 {
+        let _ = write!(
+            about,
+            " {} no figure from {} for this region.",
+            match ranked.without {
+                1 => "1 role in view has".to_string(),
+                n => format!("{n} roles in view have"),
+            },
+            chosen.source
+        );
+    }
+    about.push_str(match ranking.kind {
+        Some(TableKind::SurveyMedian) => " Survey medians of what respondents said they earn in total: not BLS wages, and not to be compared with them.",
+        Some(TableKind::BlsPercentiles | TableKind::Percentiles) => " Percentiles describe all workers in an occupation, not experience levels.",
+        _ => "",
+    });
+    about.push_str(" Roles that share one occupation's figures share one row. Search or filter on the left to narrow the list.");
+    ui.label(RichText::new(about).small().weak());
+    ui.horizontal(|ui| {
+        if ui.button("Copy figures as CSV").clicked() {
+            out.push(Command::CopyText(
+                "the figures as CSV",
+                to_csv(cx.catalog, &ranked.rows(), stat, region),
+            ));
+        }
+    });
+    ui.separator();
+    let groups = &ranked.groups;
+    let max = groups
+        .iter()
+        .map(RankGroup::value)
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let dark = ui.visuals().dark_mode;
+    let bar_width = (ui.available_width() - 460.0).clamp(80.0, 520.0);
+    egui::ScrollArea::vertical()
+        .id_salt("salaries")
+        .auto_shrink([false, false])
+        .show_rows(ui, ROW_HEIGHT, groups.len(), |ui, range| {
+            // One grid, so titles, bars and figures line up in columns.
+            egui::Grid::new("salary_rows")
+                .num_columns(3)
+                .min_col_width(240.0)
+                .min_row_height(ROW_HEIGHT - 4.0)
+                .show(ui, |ui| {
+                    for group in &groups[range] {
+                        group_row(ui, cx, group, stat, region, (bar_width, max, dark), out);
+                        ui.end_row();
+                    }
+                });
+        });
+    changed
+}
+
+/// The source, region, statistic, period and currency pickers.
+fn choices(
+    ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
+    view: &SalaryView,
+    ranking: &Ranking,
+    chosen: &SourceOption,
+    stat: Statistic,
+    next: &mut SalaryView,
+) {
+    let mut sources: Vec<&str> = Vec::new();
+    let mut regions: Vec<&str> = Vec::new();
+    for o in &ranking.options {
+        if !sources.contains(&o.source.as_str()) {
+            sources.push(&o.source);
+        }
+        if !regions.contains(&o.region.as_str()) {
+            regions.push(&o.region);
+        }
+    }
+    let has = |source: &str, region: &str| {
+        ranking
+            .options
+            .iter()
+            .any(|o| o.source == source && o.region == region)
+    };
+    let rates = all_rates(cx);
     ui.horizontal_wrapped(|ui| {
+        ui.label("Source:");
+        egui::ComboBox::from_id_salt("salary_source")
+            .selected_text(&chosen.source)
+            .show_ui(ui, |ui| {
+                for s in &sources {
+                    let n: usize = ranking
+                        .options
+                        .iter()
+                        .filter(|o| o.source == *s)
+                        .map(|o| o.roles)
+                        .max()
+                        .unwrap_or(0);
+                    if ui
+                        .selectable_label(
+                            *s == chosen.source,
+                            format!("{s} ({})", super::text::roles(n)),
+                        )
+                        .clicked()
+                    {
+                        // The same region where this source has it, else its best-covered.
+                        next.source = (*s).to_string();
+                        next.region = if has(s, &chosen.region) {
+                            chosen.region.clone()
+                        } else {
+                            String::new()
+                        };
+                    }
+                }
+            })
+            .response
+            .on_hover_text("Source");
         ui.label("Region:");
         egui::ComboBox::from_id_salt("salary_region")
-            .selected_text(&region)
+            .selected_text(&chosen.region)
             .show_ui(ui, |ui| {
-                for r in regions {
-                    if ui.selectable_label(*r == region, r).clicked() {
-                        next.region.clone_from(r);
+                for r in &regions {
+                    if ui.selectable_label(*r == chosen.region, *r).clicked() {
+                        next.region = (*r).to_string();
+                        next.source = if has(&chosen.source, r) {
+                            chosen.source.clone()
+                        } else {
+                            String::new()
+                        };
                     }
                 }
             })
@@ -162,10 +322,16 @@ fn ranking_ui(
             .on_hover_text("Region");
         ui.label("Statistic:");
         egui::ComboBox::from_id_salt("salary_stat")
-            .selected_text(view.stat.label())
+            .selected_text(stat.label())
             .show_ui(ui, |ui| {
                 for s in Statistic::ALL {
-                    if ui.selectable_label(s == view.stat, s.label()).clicked() {
+                    let given = chosen.stats.contains(&s);
+                    let item = ui
+                        .add_enabled(given, egui::Button::selectable(s == stat, s.label()))
+                        .on_disabled_hover_text(
+                            "This source gives no such figure for this region.",
+                        );
+                    if item.clicked() {
                         next.stat = s;
                     }
                 }
@@ -203,89 +369,98 @@ fn ranking_ui(
                 .on_hover_text("Display currency");
         }
     });
-    let changed = (next != *view).then_some(next);
-    ui.label(
-        RichText::new(format!(
-            "{} of {} roles in view have a {} for {region}. Percentiles describe all workers in an occupation, not experience levels. Search or filter on the left to narrow the list.",
-            rows.len(),
-            cx.in_view.len(),
-            view.stat.label()
-        ))
-        .small()
-        .weak(),
-    );
-    ui.horizontal(|ui| {
-        if ui.button("Copy figures as CSV").clicked() {
-            out.push(Command::CopyText(
-                "the figures as CSV",
-                to_csv(cx.catalog, rows, view.stat, &region),
-            ));
+}
+
+/// One row: a role, or every role sharing one occupation's figures.
+fn group_row(
+    ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
+    group: &RankGroup,
+    stat: Statistic,
+    region: &str,
+    (bar_width, max, dark): (f32, f64, bool),
+    out: &mut Vec<Command>,
+) {
+    let Some(first) = group.rows.first() else {
+        return;
+    };
+    let title = |r: &crate::model::pay::RankRow| cx.catalog.role(r.role).role.title.clone();
+    let names: Vec<String> = group.rows.iter().map(title).collect();
+    if group.rows.len() == 1 {
+        // Cut, so a long title cannot push the bars off the window.
+        if ui
+            .link(super::text::clip(&names[0], TITLE_CHARS).as_ref())
+            .on_hover_text(format!("Open {}", names[0]))
+            .clicked()
+        {
+            out.push(Command::Open(first.role));
         }
-    });
-    ui.separator();
-    let max = rows.iter().map(|r| r.value).fold(0.0, f64::max).max(1.0);
-    let dark = ui.visuals().dark_mode;
-    let bar_width = (ui.available_width() - 420.0).clamp(80.0, 520.0);
-    egui::ScrollArea::vertical()
-        .id_salt("salaries")
-        .auto_shrink([false, false])
-        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            // One grid, so titles, bars and figures line up in columns.
-            egui::Grid::new("salary_rows")
-                .num_columns(3)
-                .min_col_width(200.0)
-                .min_row_height(ROW_HEIGHT - 4.0)
-                .show(ui, |ui| {
-                    for row in &rows[range] {
-                        let title = &cx.catalog.role(row.role).role.title;
-                        // Cut, so a long title cannot push the bars off the window.
-                        if ui
-                            .link(super::text::clip(title, TITLE_CHARS).as_ref())
-                            .on_hover_text(format!("Open {title}"))
-                            .clicked()
-                        {
-                            out.push(Command::Open(row.role));
-                        }
-                        let (bar, resp) = ui.allocate_exact_size(
-                            egui::vec2(bar_width, ROW_HEIGHT - 10.0),
-                            egui::Sense::hover(),
-                        );
-                        #[allow(clippy::cast_possible_truncation)] // a fraction of a width
-                        let w = (row.value / max) as f32 * bar.width();
-                        ui.painter().rect_filled(
-                            egui::Rect::from_min_size(bar.min, egui::vec2(w, bar.height())),
-                            2.0,
-                            chart_fill(dark),
-                        );
-                        let mut tip = format!(
-                            "{title}\n{} {}: {} {}\nLevel: {}\nSource: {} · As of: {}",
-                            region,
-                            view.stat.label(),
-                            format_full(row.value, &row.currency),
-                            row.period.per(),
-                            row.level,
-                            row.source.as_deref().unwrap_or("not stated"),
-                            row.as_of.as_deref().unwrap_or("not stated"),
-                        );
-                        for c in &row.converted {
-                            tip.push('\n');
-                            tip.push_str(c);
-                        }
-                        resp.on_hover_text(tip);
-                        let plus = if row.open_ended { "+" } else { "" };
-                        let conv = if row.converted.is_empty() {
-                            ""
-                        } else {
-                            " (converted)"
-                        };
-                        ui.label(format!(
-                            "{}{plus} {}{conv}",
-                            format_compact(row.value, &row.currency),
-                            row.period.per()
-                        ));
-                        ui.end_row();
-                    }
-                });
-        });
-    changed
+    } else {
+        let what = group
+            .subject
+            .clone()
+            .unwrap_or_else(|| "The same figures".to_string());
+        // The count before the names, so a cut row still says it.
+        let text = format!(
+            "{what} · {}: {}",
+            super::text::roles(names.len()),
+            names.join(", ")
+        );
+        ui.menu_button(super::text::clip(&text, GROUP_CHARS).as_ref(), |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{what}: one figure for {}",
+                    super::text::roles(names.len())
+                ))
+                .small()
+                .weak(),
+            );
+            for (row, name) in group.rows.iter().zip(&names) {
+                if ui.button(name).clicked() {
+                    out.push(Command::Open(row.role));
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text(format!("{text}\nClick to open one of them."));
+    }
+    let (bar, resp) = ui.allocate_exact_size(
+        egui::vec2(bar_width, ROW_HEIGHT - 10.0),
+        egui::Sense::hover(),
+    );
+    #[allow(clippy::cast_possible_truncation)] // a fraction of a width
+    let w = (group.value() / max) as f32 * bar.width();
+    ui.painter().rect_filled(
+        egui::Rect::from_min_size(bar.min, egui::vec2(w, bar.height())),
+        2.0,
+        chart_fill(dark),
+    );
+    let mut tip = format!(
+        "{}\n{} {}: {} {}\nLevel: {}\nSource: {} · As of: {}",
+        names.join(", "),
+        region,
+        stat.label(),
+        format_full(first.value, &first.currency),
+        first.period.per(),
+        first.level,
+        first.source.as_deref().unwrap_or("not stated"),
+        first.as_of.as_deref().unwrap_or("not stated"),
+    );
+    for c in &first.converted {
+        tip.push('\n');
+        tip.push_str(c);
+    }
+    resp.on_hover_text(tip);
+    let plus = if first.open_ended { "+" } else { "" };
+    let conv = if first.converted.is_empty() {
+        ""
+    } else {
+        " (converted)"
+    };
+    ui.label(format!(
+        "{}{plus} {}{conv}",
+        format_compact(first.value, &first.currency),
+        first.period.per()
+    ));
 }

@@ -20,38 +20,30 @@ use crate::model::types::{Level, Role, SalaryTable};
 /// Shown when a role has no salary table.
 pub const NO_DATA: &str = "No sourced salary figures for this role";
 
-/// Draws the chart of the role's `table_index`-th table (clamped).
-pub fn ui(ui: &mut egui::Ui, role: &Role, table_index: usize, out: &mut Vec<Command>) {
-    if role.salary.is_empty() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(NO_DATA).strong());
-            ui.label(
-                role.salary_note
-                    .as_deref()
-                    .unwrap_or("The dataset gives no salary figures with a source for this role, so none are shown."),
-            );
-        });
-        return;
-    }
-    let index = table_index.min(role.salary.len() - 1);
-    if role.salary.len() > 1 {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Region:");
-            for (i, t) in role.salary.iter().enumerate() {
-                if ui
-                    .selectable_label(i == index, table_tab_label(&role.salary, t))
-                    .on_hover_text(table_hover(t))
-                    .clicked()
-                {
-                    out.push(Command::SelectSalaryTable(i));
-                }
-            }
-        });
-    }
-    let table = &role.salary[index];
+/// Says that a role has no sourced figures, and why when the dataset says.
+pub fn no_data(ui: &mut egui::Ui, role: &Role) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(NO_DATA).strong());
+        ui.label(role.salary_note.as_deref().unwrap_or(
+            "The dataset gives no salary figures with a source for this role, so none are shown.",
+        ));
+    });
+}
+
+/// Draws one table: its caption (what, where, who, when), its chart, and
+/// its figures as a table; returns the chart's rectangle. `below_chart`
+/// draws under the chart, before the buttons (the strip of other roles).
+pub fn table_ui(
+    ui: &mut egui::Ui,
+    role_id: &str,
+    table: &SalaryTable,
+    below_chart: impl FnOnce(&mut egui::Ui),
+    out: &mut Vec<Command>,
+) {
     caption(ui, table);
-    let rect = chart(ui, table, &role.id);
+    let rect = chart(ui, table, role_id);
+    below_chart(ui);
     ui.horizontal(|ui| {
         if ui.button("Save chart as PNG…").clicked() {
             out.push(Command::SaveChartPng(rect));
@@ -72,20 +64,9 @@ pub const LABEL_CHARS: usize = 28;
 /// would leave the plot a third of the room.
 pub const AXIS_CHARS: usize = 16;
 
-/// Tab text: the region, plus the start of the source when another table
-/// shares the region; short, the whole source is in [`table_hover`].
+/// What a table is, in full, for a hover text.
 #[must_use]
-pub fn table_tab_label(all: &[SalaryTable], t: &SalaryTable) -> String {
-    let shared = all.iter().filter(|o| o.region == t.region).count() > 1;
-    let label = match &t.source {
-        Some(s) if shared => format!("{} · {}", t.region, short_source(s)),
-        _ => t.region.clone(),
-    };
-    text::clip(&label, LABEL_CHARS + 12).into_owned()
-}
-
-/// What a tab's table is, in full, for its hover text.
-fn table_hover(t: &SalaryTable) -> String {
+pub fn table_hover(t: &SalaryTable) -> String {
     format!(
         "{}\n{}\nSource: {}\nAs of: {}",
         t.region,
@@ -93,17 +74,6 @@ fn table_hover(t: &SalaryTable) -> String {
         t.source.as_deref().unwrap_or("not stated by the dataset"),
         t.as_of.as_deref().unwrap_or("not stated")
     )
-}
-
-/// The source up to its first comma or colon: "BLS OEWS May 2024".
-fn short_source(s: &str) -> String {
-    let head = s.split([',', ':', '(']).next().unwrap_or(s).trim();
-    let cut: String = head.chars().take(32).collect();
-    if cut.len() < head.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
 }
 
 /// Axis marks at a round step that gives five to eight labels.
@@ -130,74 +100,7 @@ fn money_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     marks
 }
 
-/// What kind of figures a table holds; tables of different kinds must not
-/// be read as one another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TableKind {
-    /// Percentiles from the Bureau of Labor Statistics (wages of all workers).
-    BlsPercentiles,
-    /// Other percentiles of all workers.
-    Percentiles,
-    /// A survey's median of what its respondents said they earn, nothing else.
-    SurveyMedian,
-    /// A median only, from a source that is not a survey.
-    MedianOnly,
-    /// Ranges by level, maybe with percentiles.
-    Ranges,
-}
-
-impl TableKind {
-    /// The kind of `t`.
-    #[must_use]
-    pub fn of(t: &SalaryTable) -> Self {
-        let source = t.source.as_deref().unwrap_or("");
-        let median_only = !t.levels.is_empty()
-            && t.levels.iter().all(|l| {
-                l.median.is_some() && l.figures().iter().filter(|(_, v)| v.is_some()).count() == 1
-            });
-        if median_only {
-            if source.to_lowercase().contains("survey")
-                || t.region.to_lowercase().contains("survey")
-            {
-                Self::SurveyMedian
-            } else {
-                Self::MedianOnly
-            }
-        } else if t.levels.iter().all(Level::has_percentiles) {
-            if source.starts_with("BLS") || source.contains("Bureau of Labor Statistics") {
-                Self::BlsPercentiles
-            } else {
-                Self::Percentiles
-            }
-        } else {
-            Self::Ranges
-        }
-    }
-
-    /// One word for a crowded axis: "BLS", "survey".
-    #[must_use]
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::BlsPercentiles => "BLS",
-            Self::Percentiles => "percentiles",
-            Self::SurveyMedian => "survey",
-            Self::MedianOnly => "median",
-            Self::Ranges => "ranges",
-        }
-    }
-
-    /// A few words for a chart row or a legend: "BLS percentiles".
-    #[must_use]
-    pub fn short(self) -> &'static str {
-        match self {
-            Self::BlsPercentiles => "BLS percentiles",
-            Self::Percentiles => "percentiles",
-            Self::SurveyMedian => "survey median",
-            Self::MedianOnly => "median",
-            Self::Ranges => "ranges",
-        }
-    }
-}
+pub use crate::model::pay_index::TableKind;
 
 /// What the figures are, for a caption: "BLS percentiles of wages", "survey
 /// median of respondents' total pay", "pay ranges by level"…
@@ -218,6 +121,9 @@ pub fn statistic_label(t: &SalaryTable) -> &'static str {
 }
 
 fn caption(ui: &mut egui::Ui, t: &SalaryTable) {
+    // Who stands behind the figures, first and apart: official statistics,
+    // a survey, a guide's ranges.
+    ui.label(RichText::new(TableKind::of(t).origin()).small().strong());
     let mut line = vec![
         t.region.clone(),
         t.currency.clone(),

@@ -16,6 +16,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Esc", "Clear the search, or close a window"),
     ("Alt+Left", "Back to the previous role"),
     ("Alt+Right", "Forward again"),
+    (
+        "Alt+1 … Alt+6",
+        "On a role page: Overview, Stack, Pay, A day, Getting in, Related",
+    ),
     ("Ctrl+Plus / Ctrl+Minus / Ctrl+0", "Zoom in / out / reset"),
     ("F1", "Show these shortcuts"),
     ("Ctrl+Q", "Quit"),

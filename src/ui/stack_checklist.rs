@@ -1,14 +1,46 @@
-//! The technology checklist of a role: groups in the file's order, one
-//! checkbox per technology, with its priority written out (never colour alone).
+//! The technology checklist of a role: groups in the file's order, one row
+//! per technology with one level control (its first step is the tick), the
+//! name linking to the technology's page, its priority written out (never
+//! colour alone) and the "in demand" flag on the row.
 
 use egui::RichText;
 
-use super::Command;
-use super::theme::core_color;
+use super::theme::{core_color, warning_color};
+use super::{Command, level_control};
 use crate::model::Catalog;
-use crate::model::catalog::RoleEntry;
+use crate::model::catalog::{RoleEntry, StackItem};
 use crate::model::profile::Profile;
 use crate::model::types::Priority;
+
+/// Where the "in demand" flag of the bundled data comes from.
+pub const DEMAND_SOURCE: &str = "Flagged “in demand” by a dataset’s catalog (for the bundled data: O*NET 29.2 Hot Technologies, employer job postings).";
+
+/// The priority as the row writes it: the word (core in capitals), so it
+/// reads without colour.
+#[must_use]
+pub fn priority_tag(p: Priority) -> &'static str {
+    match p {
+        Priority::Core => "CORE",
+        Priority::Common => "common",
+        Priority::Optional => "optional",
+    }
+}
+
+/// The hover text of a row's name: what the technology is and who else uses
+/// it. One place, so what a catalog entry says more can be added here.
+#[must_use]
+pub fn row_hover(catalog: &Catalog, item: &StackItem) -> String {
+    let info = catalog.tech(item.tech);
+    let mut hover = vec![format!("Open the page of {}", info.name)];
+    if let Some(d) = &info.description {
+        hover.push(d.clone());
+    }
+    let uses = catalog.roles_using(item.tech).len();
+    if uses > 1 {
+        hover.push(format!("Used by {}.", super::text::roles(uses)));
+    }
+    hover.join("\n")
+}
 
 /// Draws the checklist of `entry`.
 pub fn ui(
@@ -38,15 +70,15 @@ pub fn ui(
         );
     });
     ui.label(
-        RichText::new("Ticking a technology ticks it in every role that uses it.")
+        RichText::new("First step: a tick (used it) · work: use it at work · teach: could teach it. A tick shows in every role that lists the technology; right-click a step for “Learning”.")
             .small()
             .weak(),
     );
     let dark = ui.visuals().dark_mode;
     // One grid for every group, so the columns line up down the whole list.
     egui::Grid::new("stack_grid")
-        .num_columns(4)
-        .spacing([12.0, 4.0])
+        .num_columns(3)
+        .spacing([10.0, 4.0])
         .show(ui, |ui| {
             for group in &entry.stack {
                 let progress =
@@ -63,55 +95,60 @@ pub fn ui(
                 ));
                 ui.end_row();
                 for item in &group.items {
-                    let info = catalog.tech(item.tech);
-                    let mut ticked = profile.is_ticked(info);
-                    let mut text = RichText::new(&info.name);
-                    if item.priority == Priority::Core {
-                        text = text.strong();
-                    }
-                    let mut response = ui.checkbox(&mut ticked, text);
-                    let mut hover = Vec::new();
-                    if let Some(d) = &info.description {
-                        hover.push(d.clone());
-                    }
-                    if info.hot {
-                        hover.push("Flagged “in demand” by a dataset’s catalog (for the bundled data: O*NET 29.2).".into());
-                    }
-                    let uses = catalog.roles_using(item.tech).len();
-                    if uses > 1 {
-                        hover.push(format!("Used by {}.", super::text::roles(uses)));
-                    }
-                    if !hover.is_empty() {
-                        response = response.on_hover_text(hover.join("\n"));
-                    }
-                    if response.changed() {
-                        out.push(Command::SetTicked(item.tech, ticked));
-                    }
-                    let tag = RichText::new(item.priority.label().to_lowercase()).small();
-                    ui.horizontal(|ui| {
-                        ui.label(if item.priority == Priority::Core {
-                            tag.color(core_color(dark)).strong()
-                        } else {
-                            tag.weak()
-                        });
-                        if super::tech_page::tech_link(ui, &info.name) {
-                            out.push(Command::OpenTech(item.tech));
-                        }
-                    });
-                    let level = profile.level(info);
-                    if let Some(new) = super::my_skills::proficiency_picker(
-                        ui,
-                        ("stack_level", item.tech.0),
-                        level,
-                        &info.name,
-                    ) {
-                        out.push(Command::SetLevel(item.tech, new));
-                    }
-                    if let Some(n) = &item.note {
-                        ui.label(RichText::new(n).small().weak());
-                    }
+                    row(ui, catalog, profile, item, dark, out);
                     ui.end_row();
                 }
             }
         });
+}
+
+fn row(
+    ui: &mut egui::Ui,
+    catalog: &Catalog,
+    profile: &Profile,
+    item: &StackItem,
+    dark: bool,
+    out: &mut Vec<Command>,
+) {
+    let info = catalog.tech(item.tech);
+    let level = profile.level(info);
+    if let Some(new) = level_control::ui(ui, level, &info.name) {
+        out.push(Command::SetLevel(item.tech, new));
+    }
+    let tag = RichText::new(priority_tag(item.priority)).small();
+    ui.label(if item.priority == Priority::Core {
+        tag.color(core_color(dark)).strong()
+    } else {
+        tag.weak()
+    })
+    .on_hover_text(match item.priority {
+        Priority::Core => "Core — nearly every job in this role asks for it (weighs ×3 in fit).",
+        Priority::Common => "Common — many teams use it (weighs ×2 in fit).",
+        Priority::Optional => "Optional — useful in some teams (weighs ×1 in fit).",
+    });
+    ui.horizontal(|ui| {
+        let mut name = RichText::new(&info.name);
+        if item.priority == Priority::Core {
+            name = name.strong();
+        }
+        let link = ui.link(name).on_hover_text(row_hover(catalog, item));
+        // Named as before for screen readers: the tick is the one called by the name alone.
+        let label = format!("About {}", info.name);
+        link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+        if link.clicked() {
+            out.push(Command::OpenTech(item.tech));
+        }
+        if info.hot {
+            ui.label(
+                RichText::new("in demand")
+                    .small()
+                    .color(warning_color(dark)),
+            )
+            .on_hover_text(DEMAND_SOURCE);
+        }
+        if let Some(n) = &item.note {
+            ui.add(egui::Label::new(RichText::new(n).small().weak()).truncate())
+                .on_hover_text(n);
+        }
+    });
 }
