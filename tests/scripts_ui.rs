@@ -125,10 +125,11 @@ fn every_script_shows_as_text_in_the_preview_the_list_and_the_role_page() {
         "🚀 Growth Engineer",
     ] {
         open(&mut harness, title);
+        // Issue 17: the section bar that stays in view names the role too.
         assert_eq!(
             harness.query_all_by_label(title).count(),
-            1,
-            "{title}: the page heading"
+            2,
+            "{title}: the section bar and the page heading"
         );
         assert_eq!(notices(&harness), 0, "{title}");
     }

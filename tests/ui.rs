@@ -251,17 +251,19 @@ fn the_salary_chart_lists_exact_figures_with_their_source() {
 }
 
 fn progress_label(harness: &Harness<'_, CareerAtlasApp>) -> String {
-    harness
-        .get_by_label_contains("Core: ")
-        .accesskit_node()
-        .label()
-        .or_else(|| {
-            harness
-                .get_by_label_contains("Core: ")
-                .accesskit_node()
-                .value()
+    // Since issue 17 a row's level control is named "<technology>: <level>",
+    // so "ASP.NET Core: use it at work" contains "Core: " too.
+    let all: Vec<String> = harness
+        .query_all_by_label_contains("Core: ")
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            a.label().or_else(|| a.value())
         })
-        .unwrap_or_default()
+        .filter(|l| l.starts_with("Core: "))
+        .collect();
+    assert!(!all.is_empty(), "the core progress is shown");
+    assert!(all.windows(2).all(|w| w[0] == w[1]), "{all:?}");
+    all[0].clone()
 }
 
 fn is_checked(harness: &Harness<'_, CareerAtlasApp>, label: &str) -> bool {

@@ -10,7 +10,7 @@ use super::{Command, level_control};
 use crate::model::Catalog;
 use crate::model::catalog::{RoleEntry, StackItem};
 use crate::model::profile::Profile;
-use crate::model::types::Priority;
+use crate::model::types::{Priority, TechStatus};
 
 /// Where the "in demand" flag of the bundled data comes from.
 pub const DEMAND_SOURCE: &str = "Flagged “in demand” by a dataset’s catalog (for the bundled data: O*NET 29.2 Hot Technologies, employer job postings).";
@@ -26,8 +26,9 @@ pub fn priority_tag(p: Priority) -> &'static str {
     }
 }
 
-/// The hover text of a row's name: what the technology is and who else uses
-/// it. One place, so what a catalog entry says more can be added here.
+/// The hover text of a row's name: what the technology is, whether it is
+/// still developed, who else uses it and where to learn it. One place, so
+/// what a catalog entry says more is added here.
 #[must_use]
 pub fn row_hover(catalog: &Catalog, item: &StackItem) -> String {
     let info = catalog.tech(item.tech);
@@ -35,9 +36,19 @@ pub fn row_hover(catalog: &Catalog, item: &StackItem) -> String {
     if let Some(d) = &info.description {
         hover.push(d.clone());
     }
+    if let Some(status) = info.status.filter(|s| *s != TechStatus::Active) {
+        hover.push(format!(
+            "{}: see its page before you invest time.",
+            status.label()
+        ));
+    }
     let uses = catalog.roles_using(item.tech).len();
     if uses > 1 {
         hover.push(format!("Used by {}.", super::text::roles(uses)));
+    }
+    // "Where do I learn it?" is the next question after "what should I learn?".
+    if let Some(url) = &info.url {
+        hover.push(format!("Where to learn: {url}"));
     }
     hover.join("\n")
 }
