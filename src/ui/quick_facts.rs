@@ -149,7 +149,10 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, role: RoleIdx) -> Option<Section> 
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Quick facts").small().strong());
-            ui.horizontal_wrapped(|ui| {
+            // Top-aligned: a wrapping row centres its items, which left tiles
+            // of different heights floating in a row as tall as the tallest.
+            let rows = egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true);
+            ui.with_layout(rows, |ui| {
                 ui.spacing_mut().item_spacing = egui::vec2(10.0, 8.0);
                 for fact in &facts {
                     if tile(ui, fact) {
