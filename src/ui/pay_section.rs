@@ -107,32 +107,29 @@ fn picker(
     shown: usize,
     out: &mut Vec<Command>,
 ) {
-    egui::Grid::new("pay_tables")
-        .num_columns(2)
-        .spacing([10.0, 2.0])
-        .show(ui, |ui| {
-            for (family, list) in by_source(tables, order) {
-                let kind = TableKind::of(&tables[list[0]]);
-                ui.label(
-                    RichText::new(format!("{} · {family}", kind.origin()))
-                        .small()
-                        .strong(),
-                );
-                ui.horizontal_wrapped(|ui| {
-                    for i in list {
-                        let t = &tables[i];
-                        if ui
-                            .selectable_label(i == shown, &t.region)
-                            .on_hover_text(salary_chart::table_hover(t))
-                            .clicked()
-                        {
-                            out.push(Command::SelectSalaryTable(i));
-                        }
-                    }
-                });
-                ui.end_row();
+    // A label line over a wrapping line of regions per source, not a grid:
+    // wrapping text inside a grid cell overlapped the next row at 800x600.
+    for (family, list) in by_source(tables, order) {
+        let kind = TableKind::of(&tables[list[0]]);
+        ui.label(
+            RichText::new(format!("{} · {family}", kind.origin()))
+                .small()
+                .strong(),
+        );
+        ui.horizontal_wrapped(|ui| {
+            for i in list {
+                let t = &tables[i];
+                if ui
+                    .selectable_label(i == shown, &t.region)
+                    .on_hover_text(salary_chart::table_hover(t))
+                    .clicked()
+                {
+                    out.push(Command::SelectSalaryTable(i));
+                }
             }
         });
+        ui.add_space(4.0);
+    }
 }
 
 /// The headline of each other source's most telling table, one line each,
