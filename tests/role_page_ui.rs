@@ -96,10 +96,12 @@ fn quick_facts_give_the_figures_of_the_data_for_two_roles() {
     };
     let junior = brief.levels[0].min.unwrap();
     let top = brief.levels.last().unwrap().min.unwrap();
+    // A junior minimum is where pay starts, not what is typical.
     h.get_by_label(&format!(
-        "Typical pay: {} per year",
+        "Pay from: {} per year",
         format_full(junior, &brief.currency)
     ));
+    assert!(h.query_by_label_contains("Typical pay").is_none());
     h.get_by_label(&format!(
         "Pay range: {} – {}+",
         format_full(junior, &brief.currency),

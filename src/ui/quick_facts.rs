@@ -48,7 +48,13 @@ pub fn facts(cx: &ViewCx<'_>, role: RoleIdx) -> Vec<Fact> {
         }
         let _ = write!(detail, " · {}", TableKind::of(t).short());
         out.push(Fact {
-            caption: "Typical pay",
+            // A ranges table's first figure is where pay starts (junior), not
+            // what is typical: calling it typical would overstate what it says.
+            caption: if h.is_median {
+                "Typical pay"
+            } else {
+                "Pay from"
+            },
             value: format!("{} {}", headline_value(&h, &t.currency), t.period.per()),
             detail,
             section: Section::Pay,
