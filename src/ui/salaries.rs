@@ -224,7 +224,10 @@ fn ranking_ui(
         .fold(0.0, f64::max)
         .max(1.0);
     let dark = ui.visuals().dark_mode;
-    let bar_width = (ui.available_width() - 460.0).clamp(80.0, 520.0);
+    // Room left after the name column (a grouped row's clipped text is
+    // about 470 points) and the figure (about 150): the bar takes what is
+    // left, so the figure stays on screen.
+    let bar_width = (ui.available_width() - 620.0).clamp(60.0, 420.0);
     egui::ScrollArea::vertical()
         .id_salt("salaries")
         .auto_shrink([false, false])
