@@ -149,13 +149,7 @@ impl CareerAtlasApp {
             .and_then(|o| o.dataset.as_ref())
             .map(|d| d.name.clone());
         // A re-import keeps the dataset's watch mode.
-        let watch = name.is_some_and(|n| {
-            self.library
-                .index
-                .datasets
-                .iter()
-                .any(|e| e.name == n && e.watch)
-        });
+        let watch = name.is_some_and(|n| self.library.index.entry(&n).is_some_and(|e| e.watch));
         self.import_reviewed(pending, watch);
     }
 
@@ -230,13 +224,7 @@ impl CareerAtlasApp {
             DatasetOrigin::Bundled => self.library.index.bundled_visible = visible,
             DatasetOrigin::Imported { .. } => {
                 let name = d.dataset.name.clone();
-                if let Some(e) = self
-                    .library
-                    .index
-                    .datasets
-                    .iter_mut()
-                    .find(|e| e.name == name)
-                {
+                if let Some(e) = self.library.index.entry_mut(&name) {
                     e.visible = visible;
                 }
             }

@@ -38,7 +38,7 @@ impl CareerAtlasApp {
     /// on, off, or from a new source after a re-import.
     pub(super) fn restart_watch(&mut self, name: &str) {
         self.library.watches.remove(name);
-        let entry = self.library.index.datasets.iter().find(|e| e.name == name);
+        let entry = self.library.index.entry(name);
         let Some(entry) = entry.filter(|e| e.watch) else {
             self.library.authoring.datasets.remove(name);
             self.library.authoring.problems.remove(name);
@@ -101,13 +101,7 @@ impl CareerAtlasApp {
             return;
         }
         let name = d.dataset.name.clone();
-        if let Some(e) = self
-            .library
-            .index
-            .datasets
-            .iter_mut()
-            .find(|e| e.name == name)
-        {
+        if let Some(e) = self.library.index.entry_mut(&name) {
             e.watch = on;
         }
         self.mark_library_dirty();
@@ -217,7 +211,7 @@ impl CareerAtlasApp {
         else {
             return;
         };
-        if let Some(entry) = self.library.index.datasets.iter().find(|e| e.name == name) {
+        if let Some(entry) = self.library.index.entry(name) {
             let copy = entry.file.clone();
             self.store_dataset_copy(&copy, &review.bytes);
         }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::format::{TechNames, name_key};
-use super::types::{Dataset, FORMAT_TAG, Role, Technology};
+use super::types::{Dataset, Role, Technology};
 
 /// Roles taken from one dataset, in the order they are to be written.
 #[derive(Debug, Clone)]
@@ -33,22 +33,7 @@ pub struct Part {
 /// `-3`… since ids are unique in a file.
 #[must_use]
 pub fn roles_file(name: &str, parts: &[Part], others: &[Dataset]) -> Dataset {
-    let mut out = Dataset {
-        schema: None,
-        format: FORMAT_TAG.to_string(),
-        name: name.to_string(),
-        description: None,
-        author: None,
-        version: None,
-        license: None,
-        source: None,
-        as_of: None,
-        sources: Vec::new(),
-        attribution: None,
-        technologies: Vec::new(),
-        exchange_rates: None,
-        roles: Vec::new(),
-    };
+    let mut out = super::format::bare_dataset(name, Vec::new());
     let parts: Vec<&Part> = parts.iter().filter(|p| !p.roles.is_empty()).collect();
     if let [only] = parts.as_slice() {
         let d = &only.dataset;

@@ -52,6 +52,19 @@ pub struct LibraryIndex {
     pub datasets: Vec<LibraryEntry>,
 }
 
+impl LibraryIndex {
+    /// The entry of the imported dataset named `name`, if any.
+    #[must_use]
+    pub fn entry(&self, name: &str) -> Option<&LibraryEntry> {
+        self.datasets.iter().find(|e| e.name == name)
+    }
+
+    /// The entry of the imported dataset named `name`, to change it.
+    pub fn entry_mut(&mut self, name: &str) -> Option<&mut LibraryEntry> {
+        self.datasets.iter_mut().find(|e| e.name == name)
+    }
+}
+
 impl Default for LibraryIndex {
     fn default() -> Self {
         Self {
