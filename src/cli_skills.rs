@@ -135,7 +135,7 @@ fn catalog(datasets: &[String]) -> Result<Catalog, String> {
         loaded.push(LoadedDataset {
             dataset,
             origin: DatasetOrigin::Imported {
-                source_file: file.clone(),
+                source_file: file.clone().into(),
                 imported_at: String::new(),
             },
             visible: true,

@@ -136,7 +136,7 @@ fn search_all(sets: &[(Dataset, bool)], queries: &[String]) -> Result<(), TestCa
                 DatasetOrigin::Bundled
             } else {
                 DatasetOrigin::Imported {
-                    source_file: format!("{i}.json"),
+                    source_file: format!("{i}.json").into(),
                     imported_at: "2025-01-01".into(),
                 }
             },

@@ -175,10 +175,8 @@ impl CareerAtlasApp {
         });
         let imported_at =
             humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
-        let source_file = std::fs::canonicalize(&review.source)
-            .unwrap_or_else(|_| review.source.clone())
-            .display()
-            .to_string();
+        let source_file =
+            std::fs::canonicalize(&review.source).unwrap_or_else(|_| review.source.clone());
         let entry = LibraryEntry {
             name: name.clone(),
             file: copy_file_name(&name),
@@ -281,7 +279,7 @@ impl CareerAtlasApp {
         if let Some(DatasetOrigin::Imported { source_file, .. }) =
             self.catalog.datasets.get(index).map(|d| d.origin.clone())
         {
-            self.start_import(PathBuf::from(source_file));
+            self.start_import(source_file);
         }
     }
 }

@@ -230,12 +230,14 @@ fn load_library(
             Err(e) => {
                 notices.push(Notice::warning(format!(
                     "The imported dataset “{}” could not be loaded: {e}. Import it again from {}.",
-                    entry.name, entry.source_file
+                    entry.name,
+                    entry.source_file.display()
                 )));
                 continue;
             }
         };
-        let stem = std::path::Path::new(&entry.source_file)
+        let stem = entry
+            .source_file
             .file_stem()
             .map_or_else(|| entry.name.clone(), |s| s.to_string_lossy().into_owned());
         let outcome = read_dataset(&stem, &bytes, ReadContext::default());
@@ -257,7 +259,7 @@ fn load_library(
                 "The saved copy of “{}” is damaged ({}) and was not loaded. Import it again from {}.",
                 entry.name,
                 text::errors(outcome.error_count()),
-                entry.source_file
+                entry.source_file.display()
             ))),
         }
     }

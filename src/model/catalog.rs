@@ -28,8 +28,8 @@ pub enum DatasetOrigin {
     Bundled,
     /// Imported by the person.
     Imported {
-        /// The file it was imported from.
-        source_file: String,
+        /// The file it was imported from, exactly as the system names it.
+        source_file: std::path::PathBuf,
         /// When it was imported (RFC 3339 or `YYYY-MM-DD`).
         imported_at: String,
     },

@@ -2,6 +2,7 @@
 //! index of where each came from, when, and whether it is shown. The copies
 //! outlive the original files.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -22,8 +23,10 @@ pub struct LibraryEntry {
     pub name: String,
     /// The copy's file name inside [`DATASETS_DIR`].
     pub file: String,
-    /// The path it was imported from.
-    pub source_file: String,
+    /// The path it was imported from, exactly as the system names it (see
+    /// [`super::os_path`] for names that are not Unicode).
+    #[serde(with = "super::os_path")]
+    pub source_file: PathBuf,
     /// When it was imported (RFC 3339, UTC).
     pub imported_at: String,
     /// Shown in the role list.

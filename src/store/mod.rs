@@ -15,6 +15,7 @@ use crate::model::profile::Profile;
 
 mod document;
 pub mod library;
+pub mod os_path;
 pub mod writer;
 
 pub use document::{Document, encode, write_atomically};

@@ -59,7 +59,9 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>) {
         ));
         meta.push(match &loaded.origin {
             DatasetOrigin::Bundled => "bundled with the app".to_string(),
-            DatasetOrigin::Imported { source_file, .. } => format!("imported from {source_file}"),
+            DatasetOrigin::Imported { source_file, .. } => {
+                format!("imported from {}", source_file.display())
+            }
         });
         ui.label(meta.join(" · "));
         if let Some(d) = &ds.description {

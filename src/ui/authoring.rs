@@ -155,7 +155,7 @@ pub fn watch_row(
     cx: &ViewCx<'_>,
     index: usize,
     name: &str,
-    source_file: &str,
+    source_file: &std::path::Path,
     out: &mut Vec<Command>,
 ) {
     let state = cx.authoring.datasets.get(name).cloned().unwrap_or_default();
@@ -193,7 +193,8 @@ pub fn watch_row(
         note(
             ui,
             format!(
-                "The source file is gone (deleted or moved): {source_file}. The last good copy stays loaded; put the file back, or import it from where it is now."
+                "The source file is gone (deleted or moved): {}. The last good copy stays loaded; put the file back, or import it from where it is now.",
+                source_file.display()
             ),
             true,
         );

@@ -112,9 +112,12 @@ fn dataset_row(
             imported_at,
         } => {
             ui.label(
-                RichText::new(format!("Imported {imported_at} from {source_file}"))
-                    .small()
-                    .weak(),
+                RichText::new(format!(
+                    "Imported {imported_at} from {}",
+                    source_file.display()
+                ))
+                .small()
+                .weak(),
             );
             super::authoring::watch_row(ui, cx, index, &ds.name, source_file, out);
         }
