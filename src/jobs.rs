@@ -55,9 +55,11 @@ impl ImportReview {
 pub enum JobEvent {
     /// A file was read and checked.
     Reviewed(Box<ImportReview>),
-    /// The file dialog closed: the picked files (`None` if nothing was picked),
-    /// and how long it was open.
-    Picked(Option<Vec<PathBuf>>, Duration),
+    /// The file dialog closed: the picked files (`None` if nothing was picked).
+    Picked(Option<Vec<PathBuf>>),
+    /// A dialog answered "nothing chosen" faster than a person can: none was
+    /// shown (no desktop portal, no zenity). Holds what to tell the person.
+    NoDialog(&'static str),
     /// A save finished: what was saved, and where (or why not). `None` when
     /// the person cancelled.
     Saved(&'static str, Option<Result<PathBuf, String>>),
@@ -107,8 +109,29 @@ impl FilePicker for RfdPicker {
     }
 }
 
-/// What to tell a person whose desktop showed no dialog.
+/// What to tell a person whose desktop showed no import dialog.
 pub const NO_DIALOG_HELP: &str = "No file dialog could be shown. Install a desktop portal (xdg-desktop-portal with xdg-desktop-portal-gtk or -kde) or zenity, or import by dragging files onto the window or by running: career-atlas FILE.json";
+/// The same, for a save: nothing was written.
+pub const NO_SAVE_DIALOG_HELP: &str = "No file dialog could be shown, so nothing was saved. Install a desktop portal (xdg-desktop-portal with xdg-desktop-portal-gtk or -kde) or zenity, then try again.";
+/// The same, for File › New role file….
+pub const NO_NEW_DIALOG_HELP: &str = "No file dialog could be shown, so no role file was created. Install a desktop portal (xdg-desktop-portal with xdg-desktop-portal-gtk or -kde) or zenity, or run: career-atlas new FILE.json";
+/// The same, for Import profile….
+pub const NO_PROFILE_DIALOG_HELP: &str = "No file dialog could be shown. Install a desktop portal (xdg-desktop-portal with xdg-desktop-portal-gtk or -kde) or zenity, or drop the profile file onto the window.";
+
+/// A file dialog answered faster than this was never shown: nobody cancels
+/// a dialog within a blink.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(300);
+
+/// Runs a blocking dialog. `Err(())` when it answered "nothing" within
+/// [`NO_DIALOG_WITHIN`], i.e. no dialog was shown at all.
+fn ask<T>(dialog: impl FnOnce() -> Option<T>) -> Result<Option<T>, ()> {
+    let started = Instant::now();
+    let answer = dialog();
+    if answer.is_none() && started.elapsed() < NO_DIALOG_WITHIN {
+        return Err(());
+    }
+    Ok(answer)
+}
 
 /// A file dialog the app is waiting for.
 struct PendingDialog {
@@ -228,9 +251,10 @@ impl Jobs {
     /// [`DialogBusy`] while another dialog is pending.
     pub fn open_dialog(&mut self, picker: Arc<dyn FilePicker>) -> Result<(), DialogBusy> {
         self.spawn_dialog("file dialog", IMPORT_WAIT.into(), move || {
-            let started = Instant::now();
-            let files = picker.pick_files();
-            JobEvent::Picked(files, started.elapsed())
+            match ask(|| picker.pick_files()) {
+                Ok(files) => JobEvent::Picked(files),
+                Err(()) => JobEvent::NoDialog(NO_DIALOG_HELP),
+            }
         })
     }
 
@@ -289,7 +313,10 @@ impl Jobs {
                 Ok(b) => b,
                 Err(e) => return JobEvent::Saved(what, Some(Err(e))),
             };
-            let result = picker.save_file(&default_name).map(|path| {
+            let Ok(chosen) = ask(|| picker.save_file(&default_name)) else {
+                return JobEvent::NoDialog(NO_SAVE_DIALOG_HELP);
+            };
+            let result = chosen.map(|path| {
                 crate::store::write_atomically(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
@@ -327,7 +354,10 @@ impl Jobs {
     ) -> Result<(), DialogBusy> {
         let wait = "Choose where to create the role file in the dialog…".to_string();
         self.spawn_dialog("new role file dialog", wait, move || {
-            JobEvent::Created(picker.save_file("my-roles.json").map(|path| {
+            let Ok(chosen) = ask(|| picker.save_file("my-roles.json")) else {
+                return JobEvent::NoDialog(NO_NEW_DIALOG_HELP);
+            };
+            JobEvent::Created(chosen.map(|path| {
                 let name = crate::authoring::dataset_name(&path, &taken);
                 // The dialog asked before replacing a file.
                 crate::authoring::write_new(&path, &name, true)
@@ -342,7 +372,10 @@ impl Jobs {
     pub fn open_profile(&mut self, picker: Arc<dyn FilePicker>) -> Result<(), DialogBusy> {
         let wait = "Choose a skill profile in the dialog…".to_string();
         self.spawn_dialog("profile dialog", wait, move || {
-            let chosen = picker.pick_files().and_then(|v| v.into_iter().next());
+            let Ok(chosen) = ask(|| picker.pick_files()) else {
+                return JobEvent::NoDialog(NO_PROFILE_DIALOG_HELP);
+            };
+            let chosen = chosen.and_then(|v| v.into_iter().next());
             JobEvent::ProfileRead(chosen.map(|path| {
                 let bytes = read_file(&path)?;
                 Ok((path, parse_profile(&bytes)?))
@@ -408,6 +441,7 @@ impl Jobs {
                 // Dialog answers were handled above; a screenshot is taken
                 // by the renderer, with no dialog open for it.
                 JobEvent::Picked(..)
+                | JobEvent::NoDialog(..)
                 | JobEvent::Saved(..)
                 | JobEvent::ProfileRead(..)
                 | JobEvent::Screenshot(..)

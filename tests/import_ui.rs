@@ -164,6 +164,29 @@ fn when_no_dialog_can_be_shown_the_app_says_what_to_install() {
     harness.get_by_label_contains("zenity");
 }
 
+/// Every dialog of the app, not only Import: with no portal and no zenity a
+/// save or a new file said nothing at all (found by a fresh-user check).
+#[test]
+fn when_no_save_dialog_can_be_shown_the_app_says_nothing_was_written() {
+    for (item, expected) in [
+        ("New role file…", "so no role file was created"),
+        ("listed roles as a role file…", "so nothing was saved"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let config = AppConfig {
+            picker: Some(Arc::new(NoDialog)),
+            ..AppConfig::default()
+        };
+        let mut harness = app(dir.path(), config);
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label_contains(item).click();
+        settle(&mut harness);
+        harness.get_by_label_contains(expected);
+        harness.get_by_label_contains("zenity");
+    }
+}
+
 #[test]
 fn a_bad_file_gets_an_error_report_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -2,17 +2,12 @@
 //! ask, and [`CareerAtlasApp::poll_jobs`] for what background jobs bring back.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::CareerAtlasApp;
-use crate::jobs::{DialogBusy, JobEvent, NO_DIALOG_HELP};
+use crate::jobs::{DialogBusy, JobEvent};
 use crate::model::profile::Profile;
 use crate::state::View;
 use crate::ui::{self, Command, Notice, text};
-
-/// A file dialog answered faster than this was never shown: nobody cancels
-/// a dialog within a blink.
-const NO_DIALOG_WITHIN: Duration = Duration::from_millis(300);
 
 impl CareerAtlasApp {
     /// Applies one command from a panel.
@@ -172,16 +167,12 @@ impl CareerAtlasApp {
         for event in self.jobs.poll() {
             match event {
                 JobEvent::Reviewed(review) => self.queue_review(*review),
-                JobEvent::Picked(Some(paths), _) => {
+                JobEvent::Picked(Some(paths)) => {
                     for p in paths {
                         self.start_import(p);
                     }
                 }
-                JobEvent::Picked(None, open_for) => {
-                    if open_for < NO_DIALOG_WITHIN {
-                        self.notices.push(Notice::warning(NO_DIALOG_HELP));
-                    }
-                }
+                JobEvent::NoDialog(help) => self.notices.push(Notice::warning(help)),
                 JobEvent::Saved(what, Some(Ok(path))) => {
                     self.notices
                         .push(Notice::info(format!("Saved {what} to {}.", path.display())));
@@ -214,7 +205,8 @@ impl CareerAtlasApp {
                         "The new role file was not created: {e}"
                     )));
                 }
-                JobEvent::Saved(_, None)
+                JobEvent::Picked(None)
+                | JobEvent::Saved(_, None)
                 | JobEvent::ProfileRead(None)
                 | JobEvent::Created(None) => {}
             }
