@@ -235,6 +235,45 @@ fn the_quick_start_opens_by_itself_once_and_esc_dismisses_it() {
     );
 }
 
+/// `career-atlas FILE` (or "Open with") on the very first start: the file's
+/// import preview is what the person asked for, so the quick start waits for
+/// the next plain start instead of covering it.
+#[test]
+fn a_first_start_with_a_file_shows_its_import_not_the_quick_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("coach.json");
+    std::fs::write(
+        &file,
+        r#"{"format": "career-atlas/1", "name": "Coach", "roles": [{"id": "x-dev", "title": "X Developer", "stack": {"L": ["Go"]}}]}"#,
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let mut h = app(
+        &data,
+        AppConfig {
+            first_run_quick_start: true,
+            import_files: vec![file],
+            ..AppConfig::default()
+        },
+    );
+    for _ in 0..20 {
+        h.run();
+        if h.query_by_label_contains("Import “coach.json”?").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.get_by_label_contains("Import “coach.json”?");
+    assert!(h.query_by_label("What have you worked with?").is_none());
+    click(&mut h, "Import");
+    h.get_by_label_contains("from “Coach”");
+    h.state_mut().flush();
+    drop(h);
+    // The next plain start offers it.
+    let h = first_start(&data);
+    h.get_by_label("What have you worked with?");
+}
+
 #[test]
 fn the_window_closes_with_its_close_button_and_a_marked_profile_never_sees_it() {
     let dir = tempfile::tempdir().unwrap();

@@ -110,8 +110,12 @@ impl CareerAtlasApp {
         app.refresh_fit();
         app.sync_list();
         // Once, for someone who has told the app nothing yet; remembered in
-        // the settings whether they use it or close it.
+        // the settings whether they use it or close it. Not over files the
+        // app was started with: their import preview comes first, and Escape
+        // on the window above it cancelled the import too; the next plain
+        // start offers it.
         if config.first_run_quick_start
+            && config.import_files.is_empty()
             && !app.settings.quick_start_offered
             && app.profile.skills.is_empty()
         {
