@@ -33,6 +33,11 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 pub const MIN_GAP: Duration = Duration::from_millis(300);
 /// Longest a change waits to be read while more changes keep coming.
 pub const MAX_DELAY: Duration = Duration::from_millis(600);
+/// A problem (invalid, empty, gone) found after a change is reported only if
+/// no further change comes within this time: an editor that truncates and
+/// then writes, or a generator caught mid-file, is still saving, and its
+/// half-written file flashed an error panel.
+pub const PROBLEM_GRACE: Duration = Duration::from_millis(700);
 
 /// What watching a file found.
 #[derive(Debug)]
@@ -51,6 +56,18 @@ pub enum WatchReport {
     /// The operating system reported a problem with the watch (for example
     /// its event queue overflowed); the file was read again all the same.
     Trouble(String),
+}
+
+impl WatchReport {
+    /// The file is gone, unreadable or invalid: something to tell its author.
+    #[must_use]
+    pub fn is_problem(&self) -> bool {
+        match self {
+            Self::Gone => true,
+            Self::Read { review, .. } => !review.is_valid(),
+            Self::Trouble(_) => false,
+        }
+    }
 }
 
 /// How a watch reads and reports.
@@ -111,8 +128,8 @@ impl FileWatch {
         std::thread::Builder::new()
             .name(thread_name(&reader.path))
             .spawn(move || {
-                if read_now {
-                    reader.read(&report);
+                if read_now && let Some(r) = reader.read() {
+                    reader.deliver(r, &report);
                 }
                 reader.run(&rx, &report);
             })
@@ -135,7 +152,11 @@ pub fn read_once(
     reader.showing_problem = true;
     std::thread::Builder::new()
         .name(thread_name(&reader.path))
-        .spawn(move || reader.read(&report))
+        .spawn(move || {
+            if let Some(r) = reader.read() {
+                reader.deliver(r, &report);
+            }
+        })
         .map(|_| ())
         .map_err(|e| format!("the reading thread could not start: {e}"))
 }
@@ -186,8 +207,26 @@ impl Reader {
 
     fn run(mut self, rx: &Receiver<DebounceEventResult>, report: &dyn Fn(WatchReport)) {
         let mut last_read = Instant::now();
-        // Ends when the watch is dropped: the watcher drops its sender.
-        while let Ok(result) = rx.recv() {
+        // A problem waiting out PROBLEM_GRACE, and until when.
+        let mut held: Option<(WatchReport, Instant)> = None;
+        loop {
+            let result = match &held {
+                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                Some((_, until)) => {
+                    rx.recv_timeout(until.saturating_duration_since(Instant::now()))
+                }
+            };
+            let result = match result {
+                Ok(r) => r,
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Some((r, _)) = held.take() {
+                        self.deliver(r, report);
+                    }
+                    continue;
+                }
+                // The watch was dropped: the watcher dropped its sender.
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
             if !self.concerns_file(result, report) {
                 continue;
             }
@@ -216,9 +255,32 @@ impl Reader {
                     Err(RecvTimeoutError::Disconnected) => return,
                 }
             }
-            self.read(report);
+            // A read equal to the last one leaves a held problem waiting.
+            if let Some(r) = self.read() {
+                if r.is_problem() {
+                    held = Some((r, Instant::now() + PROBLEM_GRACE));
+                } else {
+                    held = None;
+                    self.deliver(r, report);
+                }
+            }
             last_read = Instant::now();
         }
+    }
+
+    /// Reports `r` and remembers what the person now sees.
+    fn deliver(&mut self, r: WatchReport, report: &dyn Fn(WatchReport)) {
+        match &r {
+            WatchReport::Gone => {
+                self.gone = true;
+                self.showing_problem = true;
+                self.last_bytes = None;
+            }
+            WatchReport::Read { .. } if r.is_problem() => self.showing_problem = true,
+            WatchReport::Read { .. } => self.showing_problem = false,
+            WatchReport::Trouble(_) => {}
+        }
+        report(r);
     }
 
     /// True when an event changes the watched file: reads of it (by this
@@ -243,22 +305,17 @@ impl Reader {
         }
     }
 
-    fn read(&mut self, report: &dyn Fn(WatchReport)) {
+    /// Reads the file; `None` when there is nothing new to report.
+    fn read(&mut self) -> Option<WatchReport> {
         if !self.path.exists() {
-            if !self.gone {
-                self.gone = true;
-                self.showing_problem = true;
-                self.last_bytes = None;
-                report(WatchReport::Gone);
-            }
-            return;
+            return (!self.gone).then_some(WatchReport::Gone);
         }
         self.gone = false;
         let mut review = crate::jobs::review(self.path.clone(), &self.known_role_ids);
         let quiet = !self.report_all && !self.showing_problem;
         if review.read_error.is_none() {
             if quiet && self.last_bytes.as_deref() == Some(&*review.bytes) {
-                return;
+                return None;
             }
             self.last_bytes = Some(Arc::clone(&review.bytes));
         } else {
@@ -266,12 +323,10 @@ impl Reader {
         }
         let dataset = review.outcome.as_mut().and_then(|o| o.dataset.as_mut());
         let Some(dataset) = dataset else {
-            self.showing_problem = true;
-            report(WatchReport::Read {
+            return Some(WatchReport::Read {
                 review: Box::new(review),
                 diff: None,
             });
-            return;
         };
         if let Some(name) = &self.name {
             dataset.name.clone_from(name);
@@ -281,14 +336,13 @@ impl Reader {
             .as_deref()
             .map(|old| DatasetDiff::between(old, dataset));
         if quiet && self.baseline.as_deref() == Some(dataset) {
-            return;
+            return None;
         }
         self.baseline = Some(Arc::new(dataset.clone()));
-        self.showing_problem = false;
-        report(WatchReport::Read {
+        Some(WatchReport::Read {
             review: Box::new(review),
             diff,
-        });
+        })
     }
 }
 
@@ -366,6 +420,37 @@ mod tests {
         assert!(matches!(next(&rx), WatchReport::Gone));
         std::fs::write(&path, br#"[{"id":"a","title":"Back"}]"#).unwrap();
         assert!(valid(&next(&rx)));
+    }
+
+    /// An editor that truncates, pauses, then writes (or a generator caught
+    /// mid-file) is still saving: its half-written file is not reported.
+    #[test]
+    fn a_save_in_two_steps_reports_only_the_finished_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two.json");
+        std::fs::write(&path, br#"[{"id":"a","title":"A"}]"#).unwrap();
+        let (tx, rx) = channel();
+        let _watch = FileWatch::start(path.clone(), WatchOptions::default(), move |r| {
+            let _ = tx.send(r);
+        })
+        .unwrap();
+        for pause in [0, 400] {
+            let file = std::fs::File::create(&path).unwrap();
+            drop(file);
+            std::thread::sleep(Duration::from_millis(pause));
+            std::fs::write(&path, br#"[{"id":"a","title":"Half"#).unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+            std::fs::write(&path, format!(r#"[{{"id":"a","title":"Done {pause}"}}]"#)).unwrap();
+            let r = next(&rx);
+            assert!(valid(&r), "after a {pause} ms pause: {r:?}");
+            while let Ok(r) = rx.recv_timeout(Duration::from_secs(1)) {
+                assert!(valid(&r), "{r:?}");
+            }
+        }
+        // A save that stays broken is reported, once the grace is over.
+        std::fs::write(&path, b"[").unwrap();
+        let r = next(&rx);
+        assert!(r.is_problem(), "{r:?}");
     }
 
     #[test]
