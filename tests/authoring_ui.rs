@@ -221,6 +221,13 @@ fn saves_update_in_place_broken_saves_list_problems_and_fixes_clear_them() {
     assert!(shows_role(&harness, "API Reference Writer"));
     menu(&mut harness, "Datasets…");
     assert!(has_text(&harness, "The source file is gone"));
+
+    // Put back: neither the notice nor Datasets says it is gone any more.
+    std::fs::write(&file, &fixed).unwrap();
+    wait_until(&mut harness, "the file coming back", |h| {
+        !has_text(h, "The source file is gone")
+    });
+    assert!(!has_text(&harness, "is gone (deleted or moved)"));
 }
 
 #[test]

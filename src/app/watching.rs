@@ -162,7 +162,11 @@ impl CareerAtlasApp {
 
     fn apply_watched_read(&mut self, name: &str, review: ImportReview, diff: Option<DatasetDiff>) {
         if let Some(s) = self.library.authoring.datasets.get_mut(name) {
-            s.gone = false;
+            // The file is back: its "gone" notice would now mislead.
+            if std::mem::take(&mut s.gone) {
+                let gone = format!("The source file of “{name}”");
+                self.notices.retain(|n| !n.text.starts_with(&gone));
+            }
         }
         let file = review.source.display().to_string();
         let Some(outcome) = review.outcome else {
