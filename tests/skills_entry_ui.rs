@@ -74,6 +74,32 @@ const CV: &str = "Jane Doe — Backend engineer\n\
 Built payment services in Golang and Python; I go the extra mile on call.\n\
 Skills: PostgreSQL, Kafka, Docker, k8s\n";
 
+/// A CV of ordinary length (60 lines) at 800×600: the box stops growing and
+/// scrolls, so what was found and Confirm stay within reach (the review went
+/// below the window's edge, out of reach; found by a fresh-user check).
+#[test]
+fn a_long_pasted_cv_keeps_its_review_and_confirm_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_sized(dir.path(), AppConfig::default(), [800.0, 600.0]);
+    tab(&mut h, "My skills");
+    click(&mut h, "Paste text");
+    let filler = "Led a team of five and met every quarterly goal.\n".repeat(56);
+    type_into(
+        &mut h,
+        "Paste a CV, a LinkedIn skills list or a job ad; nothing leaves this computer.",
+        &format!("{CV}\n{filler}"),
+    );
+    let found = h
+        .get_by_label("Found 6 technologies; untick any that are wrong.")
+        .rect();
+    assert!(
+        found.bottom() < 600.0,
+        "the review starts below the window: {found:?}"
+    );
+    click(&mut h, "Confirm: mark 6 technologies");
+    h.get_by_label_contains("6 technologies marked");
+}
+
 #[test]
 fn a_pasted_cv_is_reviewed_then_marked_at_one_level() {
     let dir = tempfile::tempdir().unwrap();

@@ -94,8 +94,7 @@ impl CareerAtlasApp {
         egui::CentralPanel::default().show(ui, |ui| match cx.settings.view {
             View::Role => role_page.ui(ui, &cx, detail_to_top, out),
             View::MySkills => {
-                skills_input.ui(ui, &cx, out);
-                ui::my_skills::ui(ui, &cx, out);
+                ui::my_skills::ui(ui, &cx, out, |ui, out| skills_input.ui(ui, &cx, out));
             }
             View::Technology => tech_page.ui(ui, &cx, out),
             View::BestFit => ui::best_fit::ui(ui, &cx, out),

@@ -37,13 +37,21 @@ pub fn proficiency_picker(
     picked
 }
 
-/// Draws the view.
-pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+/// Draws the view, with `tools` (Add, Paste text) at its top: inside the one
+/// scroll area, so a long pasted text never pushes its review and Confirm
+/// below the window.
+pub fn ui(
+    ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
+    out: &mut Vec<Command>,
+    tools: impl FnOnce(&mut egui::Ui, &mut Vec<Command>),
+) {
     egui::ScrollArea::vertical()
         .id_salt("my_skills")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             super::theme::cap_to_reading_width(ui);
+            tools(ui, out);
             ui.heading("My skills");
             ui.label(
                 RichText::new(

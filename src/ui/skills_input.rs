@@ -38,6 +38,9 @@ enum Mode {
     Paste,
 }
 
+/// Points: the paste box's height before it scrolls (about twelve lines).
+const PASTE_BOX_HEIGHT: f32 = 220.0;
+
 /// What the tools keep between frames.
 pub struct SkillsInput {
     mode: Mode,
@@ -190,13 +193,20 @@ impl SkillsInput {
     fn paste_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         let label = ui
             .label("Paste a CV, a LinkedIn skills list or a job ad; nothing leaves this computer.");
-        let edit = ui
-            .add(
-                egui::TextEdit::multiline(&mut self.paste)
-                    .desired_rows(6)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("Paste text here"),
-            )
+        // A CV is long: the box scrolls on its own after a dozen lines, so
+        // what was found and Confirm stay close below it.
+        let edit = egui::ScrollArea::vertical()
+            .id_salt("paste_text")
+            .max_height(PASTE_BOX_HEIGHT)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.paste)
+                        .desired_rows(6)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("Paste text here"),
+                )
+            })
+            .inner
             .labelled_by(label.id);
         let stale = self
             .recognizer
