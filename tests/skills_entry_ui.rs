@@ -156,6 +156,44 @@ fn a_job_ad_shows_what_it_asks_what_i_have_and_similar_roles() {
     assert!(shows_role(&h, "Data Engineer"));
 }
 
+/// Back returns to the view a link was followed from, not to whichever role
+/// happened to be selected (found by a fresh-user check).
+#[test]
+fn back_from_a_role_opened_in_best_fit_returns_to_best_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    open_by_id(&mut h, "backend-developer");
+    tab(&mut h, "Best fit");
+    click(&mut h, "Quick start: what have you worked with?");
+    chip(&mut h, "Git");
+    click(&mut h, "Done: mark 1 technology and rank roles");
+    let data = career_atlas::model::bundled_dataset();
+    let titles: std::collections::HashSet<&str> =
+        data.roles.iter().map(|r| r.title.as_str()).collect();
+    let role = h
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::Link)
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| titles.contains(l.as_str()) && l != "Backend Developer")
+        .unwrap();
+    let page = |h: &Harness<'_, CareerAtlasApp>| {
+        h.query_all_by_role_and_label(Role::Label, &role)
+            .next()
+            .is_some()
+    };
+    h.get_by_role_and_label(Role::Link, &role).click();
+    h.run();
+    assert!(page(&h), "{role} opens");
+    click(&mut h, "‹ Back");
+    assert!(!page(&h), "Back leaves {role}");
+    h.get_by_role_and_label(Role::Link, &role);
+    // Forward goes to the role again.
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowRight);
+    h.run();
+    assert!(page(&h), "Forward returns to {role}");
+}
+
 #[test]
 fn a_technology_page_opens_from_a_checklist_item_and_back_returns() {
     let dir = tempfile::tempdir().unwrap();

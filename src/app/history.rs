@@ -14,6 +14,9 @@ pub(super) enum Place {
     Role(RoleKey),
     /// A technology's page, by its key.
     Tech(String),
+    /// A view that is not about one role or technology (My skills, Best fit,
+    /// Plan, Compare, Salaries): a link followed from it comes back to it.
+    View(View),
 }
 
 /// Places visited before the current one, and those left by going Back.
@@ -36,20 +39,21 @@ impl History {
 }
 
 impl CareerAtlasApp {
-    /// Where the person is now: the technology page while it is shown, else
-    /// the selected role.
+    /// Where the person is now: the technology page or the view shown, or
+    /// the selected role on the role page.
     fn current_place(&self) -> Option<Place> {
-        if self.settings.view == View::Technology
-            && let Some(t) = self.selected_tech
-        {
-            return Some(Place::Tech(self.catalog.tech(t).key.clone()));
+        match self.settings.view {
+            View::Technology => self
+                .selected_tech
+                .map(|t| Place::Tech(self.catalog.tech(t).key.clone())),
+            View::Role => self.selected.map(|r| Place::Role(self.catalog.role_key(r))),
+            view => Some(Place::View(view)),
         }
-        self.selected.map(|r| Place::Role(self.catalog.role_key(r)))
     }
 
     /// Goes to a role, remembering where we were.
     pub(super) fn open(&mut self, role: RoleIdx) {
-        if self.selected == Some(role) && self.settings.view != View::Technology {
+        if self.selected == Some(role) && self.settings.view == View::Role {
             return;
         }
         if let Some(current) = self.current_place() {
@@ -97,11 +101,13 @@ impl CareerAtlasApp {
             let arrived = match &place {
                 Place::Role(key) => self.catalog.find_role(key).map(|role| {
                     self.show(role);
-                    if self.settings.view == View::Technology {
-                        self.settings.view = View::Role;
-                    }
+                    self.settings.view = View::Role;
                 }),
                 Place::Tech(key) => self.catalog.find_tech(key).map(|t| self.show_tech(t)),
+                Place::View(view) => {
+                    self.settings.view = *view;
+                    Some(())
+                }
             };
             if arrived.is_some() {
                 if let Some(cur) = current {
