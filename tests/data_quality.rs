@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use career_atlas::model::Dataset;
 use career_atlas::model::bundled_dataset;
+use career_atlas::model::catalog::no_address_reason;
 use career_atlas::model::types::TechStatus;
 
 /// Roles that many others point to; a link *to* one of them need not be
@@ -18,9 +19,10 @@ use career_atlas::model::types::TechStatus;
 const HUBS: [&str; 3] = ["software-engineer", "backend-developer", "devops-engineer"];
 
 /// Aliases found naming a different technology from their entry (a part, a
-/// sibling or predecessor product, the maker, a language the tool reads).
-/// None may come back, on that entry or on any other.
-const FALSE_ALIASES: [(&str, &str); 24] = [
+/// sibling or predecessor product, the maker, a language the tool reads;
+/// data/SOURCES.md, "Aliases"). None may come back, on that entry or on any
+/// other; a part that became an entry of its own is listed by that name.
+const FALSE_ALIASES: [(&str, &str); 63] = [
     ("Vim", "Neovim"),
     ("JSDoc", "TypeDoc"),
     ("Hibernate", "JPA"),
@@ -45,6 +47,55 @@ const FALSE_ALIASES: [(&str, &str); 24] = [
     ("Android", "Android SDK"),
     ("MkDocs", "Material for MkDocs"),
     ("UART", "RS-232"),
+    // Parts of a product, or members of a family, named as the whole.
+    ("Foundry", "Forge"),
+    ("Foundry", "Anvil"),
+    ("Foundry", "Foundry Forge"),
+    ("Sigstore", "cosign"),
+    ("Azure Monitor", "Application Insights"),
+    ("Azure Monitor", "Log Analytics"),
+    ("Azure DevOps", "Azure Pipelines"),
+    ("Azure DevOps", "Azure Repos"),
+    ("Azure DevOps", "Azure Boards"),
+    ("VMware vSphere", "VMware ESXi"),
+    ("Kubeflow", "Kubeflow Pipelines"),
+    ("DirectX", "Direct3D"),
+    ("Ray", "Ray Serve"),
+    ("Ray", "Ray Train"),
+    ("Apache Spark", "Spark SQL"),
+    ("Selenium", "Selenium Grid"),
+    ("Kotlin Coroutines", "Kotlin Flow"),
+    ("Apollo GraphQL", "Apollo Client"),
+    ("Apollo GraphQL", "Apollo Server"),
+    ("Photon Engine", "Photon PUN"),
+    ("Photon Engine", "Photon Fusion"),
+    ("Testing Library", "React Testing Library"),
+    ("SolarWinds", "SolarWinds Orion"),
+    ("SAS", "SAS Enterprise Guide"),
+    ("axe", "axe DevTools"),
+    ("Google Workspace", "Google Workspace Admin"),
+    ("Workday", "Workday HCM"),
+    ("Optimal Workshop", "OptimalSort"),
+    ("Optimal Workshop", "Treejack"),
+    ("F5 BIG-IP", "F5 LTM"),
+    ("Keil MDK", "Keil uVision"),
+    ("Keil MDK", "Keil µVision"),
+    ("STM32", "STM32Cube"),
+    ("STM32", "STM32 HAL"),
+    // A successor that is a different protocol, another company's service
+    // running the product, and general ideas that are not this product.
+    ("Spanning Tree Protocol", "Rapid Spanning Tree Protocol"),
+    ("OpenSearch", "Amazon OpenSearch Service"),
+    ("Databricks", "Azure Databricks"),
+    ("The Graph", "Subgraphs"),
+    ("Kotlin Coroutines", "Coroutines"),
+];
+
+/// Short names that left an entry with the part they name, now an entry of
+/// its own: each may be an alias of that entry only.
+const MOVED_ALIASES: [(&str, &str); 2] = [
+    ("ESXi", "VMware ESXi"),
+    ("RSTP", "Rapid Spanning Tree Protocol"),
 ];
 
 /// Products that are discontinued or in maintenance mode and so must never be
@@ -61,39 +112,20 @@ const DISCONTINUED: [&str; 8] = [
 ];
 
 /// Stack entries without an official site or documentation of their own:
-/// concepts, practices and methods, standards whose text is sold or spread
-/// over several bodies, and generic instruments. Every other technology a
-/// bundled stack lists carries its address (issue 16, "where to learn").
-const NO_ADDRESS: [&str; 29] = [
-    "AMD Vivado",
-    "ARM Cortex-M",
-    "CAN bus",
-    "Cisco IOS",
-    "Data Vault",
+/// concepts and practices, generic instruments and a de facto interface that
+/// no body publishes. Every other technology a bundled stack lists carries its
+/// address (issue 16, "where to learn"); the app says why these have none,
+/// from their category (data/FORMAT.md, "No official site").
+const NO_ADDRESS: [&str; 9] = [
     "Data governance",
     "Data modelling",
-    "Dimensional modelling",
-    "Domain-driven design",
     "Event-driven architecture",
-    "Greenhouse",
-    "I2C",
-    "Intel Quartus Prime",
-    "JTAG",
-    "Junos OS",
-    "Kanban",
     "Logic analyzer",
     "Microservices",
     "Multi-factor authentication",
     "Oscilloscope",
-    "PRINCE2",
-    "REST",
     "SPI",
-    "SQL",
-    "SystemVerilog",
     "Usability testing",
-    "VHDL",
-    "VMware vSphere",
-    "Verilog",
 ];
 
 const SURVEY_SOURCE: &str = "Stack Overflow Developer Survey 2025";
@@ -143,6 +175,16 @@ fn false_aliases(ds: &Dataset) -> Vec<String> {
     for t in &ds.technologies {
         for alias in &t.aliases {
             let key = alias.to_lowercase();
+            if let Some((_, owner)) = MOVED_ALIASES
+                .iter()
+                .find(|(moved, _)| moved.eq_ignore_ascii_case(alias))
+                && *owner != t.name
+            {
+                problems.push(format!(
+                    "{}: alias {alias:?} names {owner}, an entry of its own",
+                    t.name
+                ));
+            }
             if deny.contains(&key) {
                 problems.push(format!(
                     "{}: alias {alias:?} names another technology",
@@ -175,7 +217,8 @@ fn hot_discontinued(ds: &Dataset) -> Vec<String> {
 }
 
 /// Technologies listed in a stack that have no `url`, outside [`NO_ADDRESS`];
-/// and entries of [`NO_ADDRESS`] that have one now (the list must shrink).
+/// entries of [`NO_ADDRESS`] that have one now (the list must shrink); and
+/// entries of [`NO_ADDRESS`] whose category gives no reason for having none.
 fn stack_techs_without_address(ds: &Dataset) -> Vec<String> {
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for (i, t) in ds.technologies.iter().enumerate() {
@@ -196,6 +239,12 @@ fn stack_techs_without_address(ds: &Dataset) -> Vec<String> {
             |t| match (t.url.is_some(), NO_ADDRESS.contains(&t.name.as_str())) {
                 (false, false) => Some(format!("{} is in a stack but has no url", t.name)),
                 (true, true) => Some(format!("{} has a url now: take it off NO_ADDRESS", t.name)),
+                // The app gives the reason its category implies; an entry
+                // whose category implies none would only show "No official
+                // site in the catalog", which for bundled data means a gap.
+                (false, true) if no_address_reason(t.category.as_deref()).is_none() => Some(
+                    format!("{} has no url and its category gives no reason why", t.name),
+                ),
                 _ => None,
             },
         )
@@ -358,6 +407,13 @@ fn the_discontinued_products_and_false_aliases_are_still_in_the_catalog() {
     for (entry, _) in FALSE_ALIASES {
         assert!(names.contains(entry), "{entry} is not in the catalog");
     }
+    for (alias, entry) in MOVED_ALIASES {
+        let t = ds.technologies.iter().find(|t| t.name == entry);
+        assert!(
+            t.is_some_and(|t| t.aliases.iter().any(|a| a == alias)),
+            "{entry} is not in the catalog with its alias {alias}"
+        );
+    }
     for product in DISCONTINUED {
         assert!(names.contains(product), "{product} is not in the catalog");
         let t = ds.technologies.iter().find(|t| t.name == product).unwrap();
@@ -437,6 +493,24 @@ fn a_false_alias_and_an_alias_that_is_another_name_are_caught() {
     let mut ds = bundled_dataset();
     tech_mut(&mut ds, "MySQL").aliases.push("PostgreSQL".into());
     fails_with(&ds, "MySQL: alias \"PostgreSQL\" is the name of postgresql");
+    // A part named as its whole: on the product, or moved back from its own entry.
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "Azure DevOps")
+        .aliases
+        .push("Azure Boards".into());
+    fails_with(
+        &ds,
+        "Azure DevOps: alias \"Azure Boards\" names another technology",
+    );
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "VMware ESXi").aliases.clear();
+    tech_mut(&mut ds, "VMware vSphere")
+        .aliases
+        .push("ESXi".into());
+    fails_with(
+        &ds,
+        "VMware vSphere: alias \"ESXi\" names VMware ESXi, an entry of its own",
+    );
 }
 
 #[test]
@@ -452,8 +526,14 @@ fn a_stack_technology_without_an_address_is_caught() {
     tech_mut(&mut ds, "PostgreSQL").url = None;
     fails_with(&ds, "PostgreSQL is in a stack but has no url");
     let mut ds = bundled_dataset();
-    tech_mut(&mut ds, "Kanban").url = Some("https://example.org/".into());
-    fails_with(&ds, "Kanban has a url now: take it off NO_ADDRESS");
+    tech_mut(&mut ds, "Microservices").url = Some("https://example.org/".into());
+    fails_with(&ds, "Microservices has a url now: take it off NO_ADDRESS");
+    let mut ds = bundled_dataset();
+    tech_mut(&mut ds, "Oscilloscope").category = Some("Embedded".into());
+    fails_with(
+        &ds,
+        "Oscilloscope has no url and its category gives no reason why",
+    );
 }
 
 #[test]

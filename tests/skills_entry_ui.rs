@@ -473,3 +473,35 @@ fn a_technology_page_shows_where_to_learn_and_its_status() {
     h.get_by_label("Discontinued");
     h.check_accessibility();
 }
+
+#[test]
+fn a_technology_without_an_official_site_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    type_into(
+        &mut h,
+        "Go to a role, a technology or an action",
+        "Oscilloscope",
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_role_and_label(Role::Label, "Oscilloscope");
+    h.get_by_label("No official site: a kind of instrument that many makers build.");
+    assert!(
+        h.query_by_label_contains("(official site)").is_none(),
+        "an instrument has no official-site link"
+    );
+    // The checklist row's hover of a practice says the same, in place of an address.
+    let catalog = h.state().catalog();
+    let tech = catalog.find_tech("Microservices").unwrap();
+    let role = catalog.roles_using(tech)[0];
+    let item = catalog.role(role).techs().find(|i| i.tech == tech).unwrap();
+    let hover = career_atlas::ui::stack_checklist::row_hover(catalog, item);
+    assert!(
+        hover.ends_with("No official site: a concept or practice, not a product."),
+        "{hover}"
+    );
+    assert!(!hover.contains("Where to learn"), "{hover}");
+}

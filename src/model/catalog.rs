@@ -71,6 +71,44 @@ pub struct TechInfo {
     pub status: Option<TechStatus>,
 }
 
+impl TechInfo {
+    /// What stands where the official site would be, for a technology
+    /// without `url`: "No official site: " and the reason its category gives
+    /// ([`no_address_reason`]), or a plain "No official site in the catalog."
+    /// when the category gives none. `None` when it has an address.
+    #[must_use]
+    pub fn no_address_note(&self) -> Option<String> {
+        if self.url.is_some() {
+            return None;
+        }
+        Some(match no_address_reason(self.category.as_deref()) {
+            Some(reason) => format!("No official site: {reason}."),
+            None => "No official site in the catalog.".to_owned(),
+        })
+    }
+}
+
+/// Why an entry of `category` has no official site: the kinds of thing no
+/// single owner publishes (data/FORMAT.md, "No official site"). Categories
+/// are compared ignoring case and surrounding spaces; any other category, or
+/// none, gives `None`, since a missing address there may just be missing.
+#[must_use]
+pub fn no_address_reason(category: Option<&str>) -> Option<&'static str> {
+    let category = category?.trim();
+    let reasons = [
+        ("Concept & practice", "a concept or practice, not a product"),
+        ("Instrument", "a kind of instrument that many makers build"),
+        (
+            "Hardware interface",
+            "a convention chip makers follow, with no published standard",
+        ),
+    ];
+    reasons
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(category))
+        .map(|(_, reason)| *reason)
+}
+
 /// One technology of a role's stack, resolved.
 #[derive(Debug, Clone)]
 pub struct StackItem {
@@ -444,5 +482,42 @@ mod tests {
         );
         let cat = Catalog::new(vec![a]);
         assert_eq!(cat.roles[0].techs().count(), 1);
+    }
+
+    #[test]
+    fn an_entry_without_an_address_says_why_from_its_category() {
+        let a = load(
+            "a",
+            r#"{"format":"career-atlas/1","name":"a",
+                "technologies":[
+                  {"id":"ddd","name":"DDD","category":" concept & PRACTICE "},
+                  {"id":"scope","name":"Scope","category":"Instrument"},
+                  {"id":"spi","name":"SPI","category":"Hardware interface"},
+                  {"id":"tool","name":"Tool","category":"Testing"},
+                  {"id":"site","name":"Site","category":"Instrument","url":"https://example.org/"}],
+                "roles":[{"id":"x","title":"X","stack":{"A":["DDD","Scope","SPI","Tool","Site","Unknown"]}}]}"#,
+        );
+        let cat = Catalog::new(vec![a]);
+        let note = |name: &str| cat.tech(cat.find_tech(name).unwrap()).no_address_note();
+        assert_eq!(
+            note("DDD").as_deref(),
+            Some("No official site: a concept or practice, not a product.")
+        );
+        assert_eq!(
+            note("Scope").as_deref(),
+            Some("No official site: a kind of instrument that many makers build.")
+        );
+        assert!(note("SPI").unwrap().contains("no published standard"));
+        // A category that gives no reason, or none at all: the address may
+        // just be missing, and the note says no more than that.
+        assert_eq!(
+            note("Tool").as_deref(),
+            Some("No official site in the catalog.")
+        );
+        assert_eq!(
+            note("Unknown").as_deref(),
+            Some("No official site in the catalog.")
+        );
+        assert_eq!(note("Site"), None);
     }
 }

@@ -49,6 +49,9 @@ pub fn row_hover(catalog: &Catalog, item: &StackItem) -> String {
     // "Where do I learn it?" is the next question after "what should I learn?".
     if let Some(url) = &info.url {
         hover.push(format!("Where to learn: {url}"));
+    } else if let Some(note) = info.no_address_note() {
+        // Silence would read as a gap in the data; the note says why there is none.
+        hover.push(note);
     }
     hover.join("\n")
 }

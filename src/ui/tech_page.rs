@@ -203,6 +203,9 @@ fn about(ui: &mut egui::Ui, info: &TechInfo) {
             ui.hyperlink_to(format!("{} (official site)", host_of(url)), url)
                 .on_hover_text(format!("Opens {url} in your web browser"));
         });
+    } else if let Some(note) = info.no_address_note() {
+        // Said rather than left out, so a missing link is not taken for a gap.
+        ui.label(RichText::new(note).weak());
     }
     if info.hot {
         ui.label(
