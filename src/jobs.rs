@@ -64,8 +64,9 @@ pub enum JobEvent {
     /// The window's pixels, asked for to save the part in the rectangle
     /// (points, at that many pixels per point) as a PNG.
     Screenshot(Arc<ColorImage>, Rect, f32),
-    /// A profile file was read for merging (or why it could not be).
-    ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
+    /// A profile file was read for merging, or why it was not (in one line,
+    /// with whether it is a role file to offer as a role import instead).
+    ProfileRead(Option<Result<(PathBuf, Profile), (PathBuf, kind::NotProfile)>>),
     /// A watched dataset's file (named by the dataset's name) changed, went
     /// away or had trouble ([`crate::watch`]).
     Watched(String, crate::watch::WatchReport),
@@ -344,8 +345,27 @@ impl Jobs {
         self.spawn_dialog("profile dialog", wait, move || {
             let chosen = picker.pick_files().and_then(|v| v.into_iter().next());
             JobEvent::ProfileRead(chosen.map(|path| {
-                let bytes = read_file(&path)?;
-                Ok((path, parse_profile(&bytes)?))
+                let refused = |sentence, role_file| kind::NotProfile {
+                    sentence,
+                    role_file,
+                };
+                let bytes = match read_file(&path) {
+                    Ok(b) => b,
+                    Err(e) => return Err((path, refused(e, false))),
+                };
+                // Only a file with a profile's shape is read as one: JSON
+                // without `skills` would read as an empty profile.
+                if !matches!(
+                    kind::recognize_bytes(&bytes),
+                    Some(FileKind::Profile { .. })
+                ) {
+                    return Err((path, kind::not_a_profile(&bytes)));
+                }
+                match parse_profile(&bytes) {
+                    Ok(profile) => Ok((path, profile)),
+                    // From a newer app, say.
+                    Err(e) => Err((path, refused(e, false))),
+                }
             }))
         })
     }

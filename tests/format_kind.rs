@@ -326,3 +326,55 @@ fn a_bare_list_of_things_that_are_not_roles_is_named_once() {
     assert!(read(roles).diagnostics.len() >= 2);
 }
 
+#[test]
+fn a_file_chosen_as_a_profile_is_named_for_that() {
+    use career_atlas::model::format::kind::not_a_profile;
+    let role_file = career_atlas::model::BUNDLED_JSON.as_bytes();
+    let why = not_a_profile(role_file);
+    assert!(why.role_file);
+    assert!(
+        why.sentence.starts_with("this is a role file ("),
+        "{}",
+        why.sentence
+    );
+    assert!(
+        why.sentence
+            .contains("not a skill profile: import it with File > Import role files…")
+    );
+    let broken = br#"{"format": "career-atlas/1", "name": "x", "roles": [{"id": "a"}]}"#;
+    let why = not_a_profile(broken);
+    assert!(why.role_file);
+    assert!(
+        why.sentence.contains("role file with mistakes"),
+        "{}",
+        why.sentence
+    );
+    let settings = serde_json::to_vec_pretty(&Settings::default()).unwrap();
+    let why = not_a_profile(&settings);
+    assert!(!why.role_file);
+    assert!(
+        why.sentence
+            .starts_with("this is Career Atlas's own settings file")
+    );
+    assert!(
+        why.sentence.contains("not a skill profile"),
+        "{}",
+        why.sentence
+    );
+    for (bytes, needle) in [
+        (
+            &br#"{"name": "web", "version": "1.0.0", "scripts": {}}"#[..],
+            "package.json",
+        ),
+        (b"# Notes\n\nsome text\n", "Markdown"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (br#"[{"name": "a", "url": "b"}]"#, "list of 1 object"),
+        (b"{\"version\": 1, \"skills\": {", "not valid JSON"),
+    ] {
+        let why = not_a_profile(bytes);
+        assert!(!why.role_file, "{needle}");
+        assert!(why.sentence.contains(needle), "{}", why.sentence);
+        assert!(why.sentence.contains("skill profile"), "{}", why.sentence);
+        assert!(!why.sentence.contains('\n'), "one line: {}", why.sentence);
+    }
+}

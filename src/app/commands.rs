@@ -161,6 +161,7 @@ impl CareerAtlasApp {
                 self.library.authoring.problems.remove(&name);
             }
             Command::NewRoleFile => self.new_role_file(),
+            Command::ImportFile(path) => self.start_import(path),
             Command::SaveRoles(scope) => self.save_roles(scope),
         }
         // The search text or the order may have changed.
@@ -193,10 +194,17 @@ impl CareerAtlasApp {
                 JobEvent::ProfileRead(Some(Ok((path, other)))) => {
                     self.merge_profile(&path, &other);
                 }
-                JobEvent::ProfileRead(Some(Err(e))) => {
-                    self.notices.push(Notice::warning(format!(
-                        "The profile was not imported: {e}"
-                    )));
+                JobEvent::ProfileRead(Some(Err((path, why)))) => {
+                    let file = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |f| f.to_string_lossy().into_owned(),
+                    );
+                    let notice = Notice::warning(format!("“{file}”: {}.", why.sentence));
+                    self.notices.push(if why.role_file {
+                        notice.with_action("Import as role file", Command::ImportFile(path))
+                    } else {
+                        notice
+                    });
                 }
                 JobEvent::Screenshot(image, rect, ppp) => {
                     let started = self.jobs.save_png(

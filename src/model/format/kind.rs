@@ -16,6 +16,7 @@
 
 mod evidence;
 pub mod list;
+pub mod profile;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +26,7 @@ use super::text::whole_file_error;
 use crate::model::diagnostic::Diagnostic;
 use evidence::{Against, Evidence, STRUCTURE};
 pub use list::ListOf;
+pub use profile::{NotProfile, not_a_profile};
 
 /// A kind of file that is not a role file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +75,16 @@ impl FileKind {
     #[must_use]
     pub fn sentence(&self) -> String {
         format!("{}, not a role file: {}", self.what(), self.todo())
+    }
+
+    /// The one line for a file chosen as a skill profile that is this kind.
+    #[must_use]
+    pub fn profile_sentence(&self) -> String {
+        let todo = match self {
+            Self::Settings => "there is nothing to import, the app reads it by itself",
+            _ => profile::PROFILE_IS,
+        };
+        format!("{}, not a skill profile: {todo}", self.what())
     }
 
     /// What the file is: "this is an npm package.json".
