@@ -330,3 +330,133 @@ fn save_to_screen_time() {
         times[times.len() / 2]
     );
 }
+
+fn tick_state(
+    harness: &mut Harness<'_, CareerAtlasApp>,
+    tech: &str,
+) -> Option<egui::accesskit::Toggled> {
+    harness
+        .get_by_role_and_label(Role::CheckBox, tech)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, tech)
+        .accesskit_node()
+        .toggled()
+}
+
+#[test]
+fn a_new_name_and_header_in_a_watched_file_update_the_dataset_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    let mut harness = rig(dir.path(), std::slice::from_ref(&file));
+    new_file(&mut harness);
+    // The person ticks a technology of the open role.
+    tick_state(&mut harness, "OpenAPI");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "OpenAPI")
+        .click();
+    harness.run();
+    let good = std::fs::read_to_string(&file).unwrap();
+    let renamed = good
+        .replace("\"name\": \"Mine\"", "\"name\": \"Docs team\"")
+        .replace(
+            "\"license\": \"CC BY 4.0\"",
+            "\"license\": \"CC BY-SA 4.0\"",
+        )
+        .replace(
+            "\"author\": \"Your name or organisation\"",
+            "\"author\": \"Docs Guild\"",
+        );
+    assert_ne!(renamed, good);
+    save_by_rename(&file, &renamed);
+    wait_until(&mut harness, "the renamed dataset", |h| {
+        has_text(h, "Reloaded “Docs team”")
+    });
+    assert!(
+        has_text(
+            &harness,
+            "Reloaded “Docs team” (was “Mine”): name, author, licence updated."
+        ),
+        "{:?}",
+        harness.state().notices()
+    );
+    let names: Vec<&str> = harness
+        .state()
+        .catalog()
+        .datasets
+        .iter()
+        .map(|d| d.dataset.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Docs team") && !names.contains(&"Mine"),
+        "{names:?}"
+    );
+    let docs = harness
+        .state()
+        .catalog()
+        .datasets
+        .iter()
+        .find(|d| d.dataset.name == "Docs team")
+        .unwrap();
+    assert_eq!(docs.dataset.license.as_deref(), Some("CC BY-SA 4.0"));
+    // The open role stays open, and the tick stays.
+    assert!(shows_role(&harness, "API Documentation Writer"));
+    assert_eq!(
+        tick_state(&mut harness, "OpenAPI"),
+        Some(egui::accesskit::Toggled::True)
+    );
+    // The Datasets window shows the new name and details, still watched.
+    menu(&mut harness, "Datasets…");
+    harness.get_by_role_and_label(Role::CheckBox, "Docs team");
+    assert!(has_text(&harness, "by Docs Guild"));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "Mine")
+            .is_none()
+    );
+    assert!(has_text(
+        &harness,
+        "Watching: every save updates this dataset."
+    ));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // The next save still reaches it: the watch follows the new name.
+    save_by_rename(
+        &file,
+        &renamed.replace("API Documentation Writer", "API Docs Writer"),
+    );
+    wait_until(&mut harness, "the next save", |h| {
+        shows_role(h, "API Docs Writer")
+    });
+    assert!(has_text(&harness, "Reloaded “Docs team”: 1 role changed."));
+    // The library keeps the new name for the next start.
+    harness.state_mut().flush();
+    let index = std::fs::read_to_string(dir.path().join("data/datasets.json")).unwrap();
+    assert!(index.contains("\"Docs team\""), "{index}");
+    assert!(!index.contains("\"Mine\""), "{index}");
+}
+
+#[test]
+fn a_watched_file_taking_another_datasets_name_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    let mut harness = rig(dir.path(), std::slice::from_ref(&file));
+    new_file(&mut harness);
+    let bundled = bundled_dataset().name.clone();
+    let good = std::fs::read_to_string(&file).unwrap();
+    save_by_rename(
+        &file,
+        &good
+            .replace("\"name\": \"Mine\"", &format!("\"name\": {bundled:?}"))
+            .replace("API Documentation Writer", "API Docs Writer"),
+    );
+    wait_until(&mut harness, "the reload", |h| {
+        shows_role(h, "API Docs Writer")
+    });
+    assert!(has_text(
+        &harness,
+        "the name of another loaded dataset; it stays “Mine”"
+    ));
+    assert!(has_text(&harness, "Reloaded “Mine”: 1 role changed."));
+}
