@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use career_atlas::jobs::FilePicker;
 use career_atlas::model::{Dataset, ReadContext, bundled_dataset, read_dataset};
 use career_atlas::{AppConfig, CareerAtlasApp};
-use common::{app, settle, shows_role};
+use common::{app, drop_file, shows_role};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -279,28 +279,12 @@ fn listed_roles_saved_as_a_role_file_import_back_equal() {
 
     // Imported through the usual preview, it adds the same roles.
     let before = harness.state().catalog().roles.len();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(out.clone())));
-    settle(&mut harness);
+    drop_file(&mut harness, &out);
     harness
         .get_by_role_and_label(Role::Button, "Import")
         .click();
     harness.run();
     assert_eq!(harness.state().catalog().roles.len(), before + listed.len());
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 /// Save → updated screen, measured: the time from a save until a frame

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app, settle};
+use common::{app, drop_file, settle};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -26,30 +26,10 @@ const PROFILE: &str = r#"{
 }
 "#;
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn drop_file(harness: &mut Harness<'_, CareerAtlasApp>, path: &Path) {
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path.to_path_buf())));
-    settle(harness);
 }
 
 /// The offer is shown; accepting it merges the profile and says so.

@@ -169,44 +169,35 @@ impl CareerAtlasApp {
             s.gone = false;
         }
         let file = review.source.display().to_string();
-        let Some(outcome) = review.outcome else {
-            self.library.authoring.problems.insert(
-                name.to_string(),
-                FileProblems {
-                    file,
+        // What the save left to show: a file that could not be read, errors
+        // (nothing loaded), or warnings (loaded); nothing once it is clean.
+        let (dataset, problems) = match review.outcome {
+            None => (
+                None,
+                Some(FileProblems {
+                    file: file.clone(),
                     read_error: review.read_error,
                     diagnostics: Vec::new(),
                     loaded: false,
-                },
-            );
-            return;
-        };
-        let diagnostics = outcome.diagnostics;
-        let Some(dataset) = outcome.dataset else {
-            self.library.authoring.problems.insert(
-                name.to_string(),
-                FileProblems {
-                    file,
-                    read_error: None,
-                    diagnostics,
-                    loaded: false,
-                },
-            );
-            return;
-        };
-        if diagnostics.is_empty() {
-            self.library.authoring.problems.remove(name);
-        } else {
-            self.library.authoring.problems.insert(
-                name.to_string(),
-                FileProblems {
+                }),
+            ),
+            Some(outcome) => {
+                let problems = (!outcome.diagnostics.is_empty()).then(|| FileProblems {
                     file: file.clone(),
                     read_error: None,
-                    diagnostics,
-                    loaded: true,
-                },
-            );
-        }
+                    diagnostics: outcome.diagnostics,
+                    loaded: outcome.dataset.is_some(),
+                });
+                (outcome.dataset, problems)
+            }
+        };
+        match problems {
+            Some(p) => self.library.authoring.problems.insert(name.to_string(), p),
+            None => self.library.authoring.problems.remove(name),
+        };
+        let Some(dataset) = dataset else {
+            return;
+        };
         let Some(index) = self
             .catalog
             .datasets
