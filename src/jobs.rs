@@ -58,9 +58,14 @@ pub enum JobEvent {
     /// The file dialog closed: the picked files (`None` if nothing was picked),
     /// and how long it was open.
     Picked(Option<Vec<PathBuf>>, Duration),
-    /// A save finished: what was saved, and where (or why not). `None` when
-    /// the person cancelled.
-    Saved(&'static str, Option<Result<PathBuf, String>>),
+    /// A save finished: what was saved, and where (or why not), `None` when
+    /// the person cancelled; and what the notice should add (what the file
+    /// had to change, such as renamed ids).
+    Saved(
+        &'static str,
+        Option<Result<PathBuf, String>>,
+        Option<String>,
+    ),
     /// The window's pixels, asked for to save the part in the rectangle
     /// (points, at that many pixels per point) as a PNG.
     Screenshot(Arc<ColorImage>, Rect, f32),
@@ -253,7 +258,7 @@ impl Jobs {
         default_name: String,
         bytes: Vec<u8>,
     ) -> Result<(), DialogBusy> {
-        self.save_with(picker, what, default_name, move || Ok(bytes))
+        self.save_with(picker, what, default_name, move || Ok((bytes, None)))
     }
 
     /// Saves the part of a screenshot inside `rect` (points, at
@@ -271,36 +276,38 @@ impl Jobs {
     ) -> Result<(), DialogBusy> {
         let (image, rect, pixels_per_point) = shot;
         self.save_with(picker, what, default_name, move || {
-            crop_to_png(&image, rect, pixels_per_point)
+            crop_to_png(&image, rect, pixels_per_point).map(|png| (png, None))
         })
     }
 
-    /// Makes the bytes (an encoding error ends the job before any dialog),
-    /// then asks where to save them and writes them there atomically.
+    /// Makes the bytes and a note for the notice (an encoding error ends the
+    /// job before any dialog), then asks where to save them and writes them
+    /// there atomically.
     fn save_with(
         &mut self,
         picker: Arc<dyn FilePicker>,
         what: &'static str,
         default_name: String,
-        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+        make: impl FnOnce() -> Result<(Vec<u8>, Option<String>), String> + Send + 'static,
     ) -> Result<(), DialogBusy> {
         let wait = format!("Choose where to save {what} in the dialog…");
         self.spawn_dialog("save dialog", wait, move || {
-            let bytes = match make() {
-                Ok(b) => b,
-                Err(e) => return JobEvent::Saved(what, Some(Err(e))),
+            let (bytes, note) = match make() {
+                Ok(made) => made,
+                Err(e) => return JobEvent::Saved(what, Some(Err(e)), None),
             };
             let result = picker.save_file(&default_name).map(|path| {
                 crate::store::write_atomically(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });
-            JobEvent::Saved(what, result)
+            JobEvent::Saved(what, result, note)
         })
     }
 
     /// Asks where to save a role file and writes the dataset `make` builds
-    /// there; building and encoding happen on the worker thread too.
+    /// there, saying which ids it renamed; building and encoding happen on
+    /// the worker thread too.
     ///
     /// # Errors
     /// [`DialogBusy`] while another dialog is pending.
@@ -309,10 +316,12 @@ impl Jobs {
         picker: Arc<dyn FilePicker>,
         what: &'static str,
         default_name: String,
-        make: impl FnOnce() -> crate::model::Dataset + Send + 'static,
+        make: impl FnOnce() -> crate::model::export::RoleFile + Send + 'static,
     ) -> Result<(), DialogBusy> {
         self.save_with(picker, what, default_name, move || {
-            crate::model::export::encode(&make())
+            let made = make();
+            let note = crate::model::export::describe_renamed(&made.renamed);
+            crate::model::export::encode(&made.dataset).map(|bytes| (bytes, note))
         })
     }
 

@@ -444,3 +444,66 @@ fn a_watched_file_taking_another_datasets_name_keeps_its_own() {
     ));
     assert!(has_text(&harness, "Reloaded “Mine”: 1 role changed."));
 }
+
+#[test]
+fn listed_roles_whose_ids_clash_are_renamed_and_the_person_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    // A studio's dataset with an id the bundled data has too.
+    let studio = dir.path().join("studio.json");
+    std::fs::write(
+        &studio,
+        r#"{"format": "career-atlas/1", "name": "Game Studios", "roles": [
+            {"id": "backend-developer", "title": "Backend Developer (Games)", "stack": {"Languages": ["Go"]}},
+            {"id": "backend-lead", "title": "Backend Lead (Games)", "stack": {"Languages": ["Go"]},
+             "related": ["backend-developer"]}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("mixed.json");
+    let mut harness = rig(dir.path(), std::slice::from_ref(&out));
+    drop_file(&mut harness, &studio);
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    let field = harness.get_by_role(Role::TextInput);
+    field.focus();
+    field.type_text("backend");
+    harness.run();
+    menu(&mut harness, "listed roles as a role file…");
+    wait_until(&mut harness, "the saved file", |h| {
+        h.state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Saved the role file"))
+    });
+    let dataset = read_clean("mixed", &std::fs::read(&out).unwrap());
+    let ids: Vec<&str> = dataset.roles.iter().map(|r| r.id.as_str()).collect();
+    assert!(ids.contains(&"backend-developer"), "{ids:?}");
+    // The one listed later is renamed after its dataset.
+    let (renamed, of) = if ids.contains(&"backend-developer-game-studios") {
+        ("backend-developer-game-studios", "Game Studios")
+    } else {
+        ("backend-developer-career-atlas", "Career Atlas")
+    };
+    assert!(ids.contains(&renamed), "{ids:?}");
+    let note = format!(
+        "1 role id was in more than one dataset, so it is renamed in the file to keep ids unique: “backend-developer” of “{of}” is “{renamed}”."
+    );
+    assert!(has_text(&harness, &note), "{:?}", harness.state().notices());
+    if of == "Game Studios" {
+        let lead = dataset
+            .roles
+            .iter()
+            .find(|r| r.id == "backend-lead")
+            .unwrap();
+        assert_eq!(lead.related, [renamed], "its own dataset's link follows it");
+    }
+    assert!(
+        dataset
+            .description
+            .as_deref()
+            .is_some_and(|d| d.ends_with(&note)),
+        "{:?}",
+        dataset.description
+    );
+}

@@ -183,11 +183,14 @@ impl CareerAtlasApp {
                         self.notices.push(Notice::warning(NO_DIALOG_HELP));
                     }
                 }
-                JobEvent::Saved(what, Some(Ok(path))) => {
-                    self.notices
-                        .push(Notice::info(format!("Saved {what} to {}.", path.display())));
+                JobEvent::Saved(what, Some(Ok(path)), note) => {
+                    let note = note.map(|n| format!(" {n}")).unwrap_or_default();
+                    self.notices.push(Notice::info(format!(
+                        "Saved {what} to {}.{note}",
+                        path.display()
+                    )));
                 }
-                JobEvent::Saved(what, Some(Err(e))) => {
+                JobEvent::Saved(what, Some(Err(e)), _) => {
                     self.notices
                         .push(Notice::warning(format!("Could not save {what}: {e}")));
                 }
@@ -222,7 +225,7 @@ impl CareerAtlasApp {
                         "The new role file was not created: {e}"
                     )));
                 }
-                JobEvent::Saved(_, None)
+                JobEvent::Saved(_, None, _)
                 | JobEvent::ProfileRead(None)
                 | JobEvent::Created(None) => {}
             }
