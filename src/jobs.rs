@@ -60,14 +60,20 @@ pub enum JobEvent {
     /// A dialog answered "nothing chosen" faster than a person can: none was
     /// shown (no desktop portal, no zenity). Holds what to tell the person.
     NoDialog(&'static str),
-    /// A save finished: what was saved, and where (or why not). `None` when
-    /// the person cancelled.
-    Saved(&'static str, Option<Result<PathBuf, String>>),
+    /// A save finished: what was saved, and where (or why not), `None` when
+    /// the person cancelled; and what the notice should add (what the file
+    /// had to change, such as renamed ids).
+    Saved(
+        &'static str,
+        Option<Result<PathBuf, String>>,
+        Option<String>,
+    ),
     /// The window's pixels, asked for to save the part in the rectangle
     /// (points, at that many pixels per point) as a PNG.
     Screenshot(Arc<ColorImage>, Rect, f32),
-    /// A profile file was read for merging (or why it could not be).
-    ProfileRead(Option<Result<(PathBuf, crate::model::profile::Profile), String>>),
+    /// A profile file was read for merging, or why it was not (in one line,
+    /// with whether it is a role file to offer as a role import instead).
+    ProfileRead(Option<Result<(PathBuf, Profile), (PathBuf, kind::NotProfile)>>),
     /// A watched dataset's file (named by the dataset's name) changed, went
     /// away or had trouble ([`crate::watch`]).
     Watched(String, crate::watch::WatchReport),
@@ -276,7 +282,7 @@ impl Jobs {
         default_name: String,
         bytes: Vec<u8>,
     ) -> Result<(), DialogBusy> {
-        self.save_with(picker, what, default_name, move || Ok(bytes))
+        self.save_with(picker, what, default_name, move || Ok((bytes, None)))
     }
 
     /// Saves the part of a screenshot inside `rect` (points, at
@@ -294,24 +300,25 @@ impl Jobs {
     ) -> Result<(), DialogBusy> {
         let (image, rect, pixels_per_point) = shot;
         self.save_with(picker, what, default_name, move || {
-            crop_to_png(&image, rect, pixels_per_point)
+            crop_to_png(&image, rect, pixels_per_point).map(|png| (png, None))
         })
     }
 
-    /// Makes the bytes (an encoding error ends the job before any dialog),
-    /// then asks where to save them and writes them there atomically.
+    /// Makes the bytes and a note for the notice (an encoding error ends the
+    /// job before any dialog), then asks where to save them and writes them
+    /// there atomically.
     fn save_with(
         &mut self,
         picker: Arc<dyn FilePicker>,
         what: &'static str,
         default_name: String,
-        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+        make: impl FnOnce() -> Result<(Vec<u8>, Option<String>), String> + Send + 'static,
     ) -> Result<(), DialogBusy> {
         let wait = format!("Choose where to save {what} in the dialog…");
         self.spawn_dialog("save dialog", wait, move || {
-            let bytes = match make() {
-                Ok(b) => b,
-                Err(e) => return JobEvent::Saved(what, Some(Err(e))),
+            let (bytes, note) = match make() {
+                Ok(made) => made,
+                Err(e) => return JobEvent::Saved(what, Some(Err(e)), None),
             };
             let Ok(chosen) = ask(|| picker.save_file(&default_name)) else {
                 return JobEvent::NoDialog(NO_SAVE_DIALOG_HELP);
@@ -321,12 +328,13 @@ impl Jobs {
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });
-            JobEvent::Saved(what, result)
+            JobEvent::Saved(what, result, note)
         })
     }
 
     /// Asks where to save a role file and writes the dataset `make` builds
-    /// there; building and encoding happen on the worker thread too.
+    /// there, saying which ids it renamed; building and encoding happen on
+    /// the worker thread too.
     ///
     /// # Errors
     /// [`DialogBusy`] while another dialog is pending.
@@ -335,10 +343,12 @@ impl Jobs {
         picker: Arc<dyn FilePicker>,
         what: &'static str,
         default_name: String,
-        make: impl FnOnce() -> crate::model::Dataset + Send + 'static,
+        make: impl FnOnce() -> crate::model::export::RoleFile + Send + 'static,
     ) -> Result<(), DialogBusy> {
         self.save_with(picker, what, default_name, move || {
-            crate::model::export::encode(&make())
+            let made = make();
+            let note = crate::model::export::describe_renamed(&made.renamed);
+            crate::model::export::encode(&made.dataset).map(|bytes| (bytes, note))
         })
     }
 
@@ -377,8 +387,27 @@ impl Jobs {
             };
             let chosen = chosen.and_then(|v| v.into_iter().next());
             JobEvent::ProfileRead(chosen.map(|path| {
-                let bytes = read_file(&path)?;
-                Ok((path, parse_profile(&bytes)?))
+                let refused = |sentence, role_file| kind::NotProfile {
+                    sentence,
+                    role_file,
+                };
+                let bytes = match read_file(&path) {
+                    Ok(b) => b,
+                    Err(e) => return Err((path, refused(e, false))),
+                };
+                // Only a file with a profile's shape is read as one: JSON
+                // without `skills` would read as an empty profile.
+                if !matches!(
+                    kind::recognize_bytes(&bytes),
+                    Some(FileKind::Profile { .. })
+                ) {
+                    return Err((path, kind::not_a_profile(&bytes)));
+                }
+                match parse_profile(&bytes) {
+                    Ok(profile) => Ok((path, profile)),
+                    // From a newer app, say.
+                    Err(e) => Err((path, refused(e, false))),
+                }
             }))
         })
     }

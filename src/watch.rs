@@ -73,10 +73,6 @@ impl WatchReport {
 /// How a watch reads and reports.
 #[derive(Debug, Clone, Default)]
 pub struct WatchOptions {
-    /// The name the dataset is known by: a valid file's dataset is renamed
-    /// to it (the library's name is the identity; a bare array of roles
-    /// would otherwise be named after the file).
-    pub name: Option<String>,
     /// The dataset as loaded now. With one, a save that changes nothing in
     /// it is not reported, and each report says what changed; without one,
     /// every save is reported (`validate --watch`).
@@ -172,7 +168,6 @@ fn thread_name(path: &Path) -> String {
 struct Reader {
     path: PathBuf,
     file_name: std::ffi::OsString,
-    name: Option<String>,
     known_role_ids: Arc<HashSet<String>>,
     /// The last valid dataset reported (or loaded).
     baseline: Option<Arc<Dataset>>,
@@ -195,7 +190,6 @@ impl Reader {
                 .map(std::ffi::OsStr::to_os_string)
                 .unwrap_or_default(),
             path,
-            name: options.name,
             known_role_ids: options.known_role_ids,
             report_all: options.baseline.is_none(),
             baseline: options.baseline,
@@ -311,7 +305,7 @@ impl Reader {
             return (!self.gone).then_some(WatchReport::Gone);
         }
         self.gone = false;
-        let mut review = crate::jobs::review(self.path.clone(), &self.known_role_ids);
+        let review = crate::jobs::review(self.path.clone(), &self.known_role_ids);
         let quiet = !self.report_all && !self.showing_problem;
         if review.read_error.is_none() {
             if quiet && self.last_bytes.as_deref() == Some(&*review.bytes) {
@@ -321,16 +315,13 @@ impl Reader {
         } else {
             self.last_bytes = None;
         }
-        let dataset = review.outcome.as_mut().and_then(|o| o.dataset.as_mut());
+        let dataset = review.outcome.as_ref().and_then(|o| o.dataset.as_ref());
         let Some(dataset) = dataset else {
             return Some(WatchReport::Read {
                 review: Box::new(review),
                 diff: None,
             });
         };
-        if let Some(name) = &self.name {
-            dataset.name.clone_from(name);
-        }
         let diff = self
             .baseline
             .as_deref()
@@ -387,7 +378,6 @@ mod tests {
         .dataset
         .map(Arc::new);
         let options = WatchOptions {
-            name: Some("roles".into()),
             baseline,
             read_now: true,
             known_role_ids: Arc::default(),

@@ -3,6 +3,10 @@
 //! `career-atlas validate --watch` checks every save until Ctrl+C (exit 0).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
+mod common;
+
+use common::run_cli;
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
@@ -16,27 +20,19 @@ const DEADLINE: Duration = Duration::from_mins(1);
 fn new_writes_a_template_that_validates_with_no_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("bootcamp.json");
-    let out = Command::new(BIN).arg("new").arg(&file).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let run = |args: &[&OsStr]| run_cli(args, b"");
+    let (code, out, err) = run(&["new".as_ref(), file.as_os_str()]);
+    assert_eq!(code, 0, "{out}{err}");
     assert!(dir.path().join("career-atlas-1.schema.json").is_file());
-    let check = Command::new(BIN)
-        .arg("validate")
-        .arg(&file)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(check.status.code(), Some(0), "{stdout}");
+    let (code, stdout, _) = run(&["validate".as_ref(), file.as_os_str()]);
+    assert_eq!(code, 0, "{stdout}");
     assert_eq!(stdout.trim(), format!("{}: ok, 1 role", file.display()));
     // The template is not replaced by mistake.
-    let again = Command::new(BIN).arg("new").arg(&file).output().unwrap();
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    let forced = Command::new(BIN)
-        .args(["new", "--force"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(forced.status.code(), Some(0));
+    let (code, _, err) = run(&["new".as_ref(), file.as_os_str()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"), "{err}");
+    let (code, ..) = run(&["new".as_ref(), "--force".as_ref(), file.as_os_str()]);
+    assert_eq!(code, 0);
 }
 
 /// Lines the child prints, as they come.

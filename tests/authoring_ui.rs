@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use career_atlas::jobs::FilePicker;
 use career_atlas::model::{Dataset, ReadContext, bundled_dataset, read_dataset};
 use career_atlas::{AppConfig, CareerAtlasApp};
-use common::{app, settle, shows_role};
+use common::{app, drop_file, shows_role};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -286,28 +286,12 @@ fn listed_roles_saved_as_a_role_file_import_back_equal() {
 
     // Imported through the usual preview, it adds the same roles.
     let before = harness.state().catalog().roles.len();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(out.clone())));
-    settle(&mut harness);
+    drop_file(&mut harness, &out);
     harness
         .get_by_role_and_label(Role::Button, "Import")
         .click();
     harness.run();
     assert_eq!(harness.state().catalog().roles.len(), before + listed.len());
-}
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 /// Save → updated screen, measured: the time from a save until a frame
@@ -335,5 +319,198 @@ fn save_to_screen_time() {
         times[times.len() / 2] < Duration::from_secs(5),
         "median {:?}",
         times[times.len() / 2]
+    );
+}
+
+fn tick_state(
+    harness: &mut Harness<'_, CareerAtlasApp>,
+    tech: &str,
+) -> Option<egui::accesskit::Toggled> {
+    harness
+        .get_by_role_and_label(Role::CheckBox, tech)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, tech)
+        .accesskit_node()
+        .toggled()
+}
+
+#[test]
+fn a_new_name_and_header_in_a_watched_file_update_the_dataset_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    let mut harness = rig(dir.path(), std::slice::from_ref(&file));
+    new_file(&mut harness);
+    // The person ticks a technology of the open role.
+    tick_state(&mut harness, "OpenAPI");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "OpenAPI")
+        .click();
+    harness.run();
+    let good = std::fs::read_to_string(&file).unwrap();
+    let renamed = good
+        .replace("\"name\": \"Mine\"", "\"name\": \"Docs team\"")
+        .replace(
+            "\"license\": \"CC BY 4.0\"",
+            "\"license\": \"CC BY-SA 4.0\"",
+        )
+        .replace(
+            "\"author\": \"Your name or organisation\"",
+            "\"author\": \"Docs Guild\"",
+        );
+    assert_ne!(renamed, good);
+    save_by_rename(&file, &renamed);
+    wait_until(&mut harness, "the renamed dataset", |h| {
+        has_text(h, "Reloaded “Docs team”")
+    });
+    assert!(
+        has_text(
+            &harness,
+            "Reloaded “Docs team” (was “Mine”): name, author, licence updated."
+        ),
+        "{:?}",
+        harness.state().notices()
+    );
+    let names: Vec<&str> = harness
+        .state()
+        .catalog()
+        .datasets
+        .iter()
+        .map(|d| d.dataset.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Docs team") && !names.contains(&"Mine"),
+        "{names:?}"
+    );
+    let docs = harness
+        .state()
+        .catalog()
+        .datasets
+        .iter()
+        .find(|d| d.dataset.name == "Docs team")
+        .unwrap();
+    assert_eq!(docs.dataset.license.as_deref(), Some("CC BY-SA 4.0"));
+    // The open role stays open, and the tick stays.
+    assert!(shows_role(&harness, "API Documentation Writer"));
+    assert_eq!(
+        tick_state(&mut harness, "OpenAPI"),
+        Some(egui::accesskit::Toggled::True)
+    );
+    // The Datasets window shows the new name and details, still watched.
+    menu(&mut harness, "Datasets…");
+    harness.get_by_role_and_label(Role::CheckBox, "Docs team");
+    assert!(has_text(&harness, "by Docs Guild"));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "Mine")
+            .is_none()
+    );
+    assert!(has_text(
+        &harness,
+        "Watching: every save updates this dataset."
+    ));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // The next save still reaches it: the watch follows the new name.
+    save_by_rename(
+        &file,
+        &renamed.replace("API Documentation Writer", "API Docs Writer"),
+    );
+    wait_until(&mut harness, "the next save", |h| {
+        shows_role(h, "API Docs Writer")
+    });
+    assert!(has_text(&harness, "Reloaded “Docs team”: 1 role changed."));
+    // The library keeps the new name for the next start.
+    harness.state_mut().flush();
+    let index = std::fs::read_to_string(dir.path().join("data/datasets.json")).unwrap();
+    assert!(index.contains("\"Docs team\""), "{index}");
+    assert!(!index.contains("\"Mine\""), "{index}");
+}
+
+#[test]
+fn a_watched_file_taking_another_datasets_name_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    let mut harness = rig(dir.path(), std::slice::from_ref(&file));
+    new_file(&mut harness);
+    let bundled = bundled_dataset().name.clone();
+    let good = std::fs::read_to_string(&file).unwrap();
+    save_by_rename(
+        &file,
+        &good
+            .replace("\"name\": \"Mine\"", &format!("\"name\": {bundled:?}"))
+            .replace("API Documentation Writer", "API Docs Writer"),
+    );
+    wait_until(&mut harness, "the reload", |h| {
+        shows_role(h, "API Docs Writer")
+    });
+    assert!(has_text(
+        &harness,
+        "the name of another loaded dataset; it stays “Mine”"
+    ));
+    assert!(has_text(&harness, "Reloaded “Mine”: 1 role changed."));
+}
+
+#[test]
+fn listed_roles_whose_ids_clash_are_renamed_and_the_person_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    // A studio's dataset with an id the bundled data has too.
+    let studio = dir.path().join("studio.json");
+    std::fs::write(
+        &studio,
+        r#"{"format": "career-atlas/1", "name": "Game Studios", "roles": [
+            {"id": "backend-developer", "title": "Backend Developer (Games)", "stack": {"Languages": ["Go"]}},
+            {"id": "backend-lead", "title": "Backend Lead (Games)", "stack": {"Languages": ["Go"]},
+             "related": ["backend-developer"]}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("mixed.json");
+    let mut harness = rig(dir.path(), std::slice::from_ref(&out));
+    drop_file(&mut harness, &studio);
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    let field = harness.get_by_role(Role::TextInput);
+    field.focus();
+    field.type_text("backend");
+    harness.run();
+    menu(&mut harness, "listed roles as a role file…");
+    wait_until(&mut harness, "the saved file", |h| {
+        h.state()
+            .notices()
+            .iter()
+            .any(|n| n.text.starts_with("Saved the role file"))
+    });
+    let dataset = read_clean("mixed", &std::fs::read(&out).unwrap());
+    let ids: Vec<&str> = dataset.roles.iter().map(|r| r.id.as_str()).collect();
+    assert!(ids.contains(&"backend-developer"), "{ids:?}");
+    // The one listed later is renamed after its dataset.
+    let (renamed, of) = if ids.contains(&"backend-developer-game-studios") {
+        ("backend-developer-game-studios", "Game Studios")
+    } else {
+        ("backend-developer-career-atlas", "Career Atlas")
+    };
+    assert!(ids.contains(&renamed), "{ids:?}");
+    let note = format!(
+        "1 role id was in more than one dataset, so it is renamed in the file to keep ids unique: “backend-developer” of “{of}” is “{renamed}”."
+    );
+    assert!(has_text(&harness, &note), "{:?}", harness.state().notices());
+    if of == "Game Studios" {
+        let lead = dataset
+            .roles
+            .iter()
+            .find(|r| r.id == "backend-lead")
+            .unwrap();
+        assert_eq!(lead.related, [renamed], "its own dataset's link follows it");
+    }
+    assert!(
+        dataset
+            .description
+            .as_deref()
+            .is_some_and(|d| d.ends_with(&note)),
+        "{:?}",
+        dataset.description
     );
 }

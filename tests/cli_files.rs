@@ -3,28 +3,11 @@
 //! that are not role files at all, told in one line.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-use std::io::Write as _;
-use std::process::{Command, Stdio};
+mod common;
 
 /// Runs `career-atlas validate ARGS` with `stdin`; exit code, stdout, stderr.
 fn validate(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
-        .arg("validate")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin).unwrap();
-    drop(pipe);
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run_cli(std::iter::once(&"validate").chain(args), stdin)
 }
 
 /// As PowerShell 5.1's `Out-File` and Notepad's "Unicode" save: UTF-16 LE

@@ -3,29 +3,10 @@
 //! (0 found, 1 none found, 2 unreadable or wrong command line).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn skills(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
-        .arg("skills")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    // A command line the binary refuses ends it before it reads its input;
-    // the broken pipe that leaves is expected, and the exit code tells.
-    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run_cli(std::iter::once(&"skills").chain(args), stdin.as_bytes())
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app, settle};
+use common::{app, drop_file, settle};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -26,30 +26,10 @@ const PROFILE: &str = r#"{
 }
 "#;
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
-}
-
-fn drop_file(harness: &mut Harness<'_, CareerAtlasApp>, path: &Path) {
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path.to_path_buf())));
-    settle(harness);
 }
 
 /// The offer is shown; accepting it merges the profile and says so.
@@ -179,4 +159,89 @@ fn another_kind_of_file_is_named_in_one_line() {
             .query_by_role_and_label(Role::Button, "Import as my skill profile")
             .is_none()
     );
+}
+
+/// Picks `file` in My skills > Import profile….
+fn import_profile(dir: &Path, file: PathBuf) -> Harness<'static, CareerAtlasApp> {
+    let config = AppConfig {
+        picker: Some(Arc::new(Picks(file))),
+        ..AppConfig::default()
+    };
+    let mut harness = app(dir, config);
+    harness
+        .query_all_by_label("My skills")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Import profile…")
+        .click();
+    harness.step();
+    settle(&mut harness);
+    settle(&mut harness);
+    harness
+}
+
+#[test]
+fn a_role_file_chosen_as_a_profile_is_named_and_offered_as_a_role_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "studio-roles.json",
+        br#"{"format": "career-atlas/1", "name": "Studio", "roles": [
+            {"id": "level-designer", "title": "Level Designer"},
+            {"id": "tools-programmer", "title": "Tools Programmer"}]}"#,
+    );
+    let mut harness = import_profile(dir.path(), file);
+    harness.get_by_label_contains(
+        "“studio-roles.json”: this is a role file (“Studio”, 2 roles), not a skill profile: import it with File > Import role files…",
+    );
+    // One line, no field-level error of the profile reader.
+    assert!(harness.query_by_label_contains("missing field").is_none());
+    assert!(harness.query_by_label_contains("Merged").is_none());
+    harness
+        .get_by_role_and_label(Role::Button, "Import as role file")
+        .click();
+    harness.run();
+    settle(&mut harness);
+    harness.get_by_label_contains("Import “studio-roles.json”?");
+    assert!(
+        harness
+            .query_by_label_contains("not a skill profile")
+            .is_none(),
+        "the notice went with its action"
+    );
+}
+
+#[test]
+fn other_files_chosen_as_a_profile_are_named_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes, needle) in [
+        (
+            "settings.json",
+            serde_json::to_vec(&career_atlas::state::Settings::default()).unwrap(),
+            "this is Career Atlas's own settings file (settings.json in its data folder), not a skill profile",
+        ),
+        (
+            "links.json",
+            br#"[{"name": "Go tour", "url": "https://go.dev/tour/"}]"#.to_vec(),
+            "this is a list of 1 object with the fields name, url, not a skill profile: a skill profile is the file My skills > Export profile… writes",
+        ),
+        (
+            "notes.txt",
+            b"# Notes\n\nLearn Go.\n".to_vec(),
+            "this is a Markdown document, not a skill profile",
+        ),
+    ] {
+        let file = write(dir.path(), name, &bytes);
+        let harness = import_profile(dir.path(), file);
+        harness.get_by_label_contains(&format!("“{name}”: {needle}"));
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Button, "Import as role file")
+                .is_none(),
+            "{name}"
+        );
+    }
 }

@@ -181,7 +181,14 @@ fn empty_file_is_refused() {
 fn top_level_of_none_of_the_shapes_is_refused() {
     one_error("42", 1, "", "top level");
     one_error("\"hello\"", 1, "", "top level");
-    one_error(r#"{"hello": 1}"#, 1, "", "none of the three");
+    // An object with none of a role file's keys is named as what it is.
+    one_error(
+        r#"{"hello": 1}"#,
+        1,
+        "",
+        "a JSON object with the fields hello, not a role file",
+    );
+    one_error(r#"{"stack": {}, "hello": 1}"#, 1, "", "none of the three");
     one_error("[]", 1, "", "at least one role");
     one_error(
         r#"{"name": "x", "roles": []}"#,

@@ -232,3 +232,149 @@ fn a_valid_role_file_is_never_taken_for_something_else() {
         None
     );
 }
+
+#[test]
+fn a_roadmap_sharing_a_roles_id_and_title_is_still_a_roadmap() {
+    // roadmap.sh-style: id, title and description at the top, like a role,
+    // but its shape is nodes and edges.
+    let roadmap = br#"{"id": "backend", "title": "Backend Developer",
+        "description": "Step by step guide to becoming a backend developer",
+        "version": 3, "tags": ["web"],
+        "nodes": [{"id": "n1", "type": "topic", "data": {"label": "Internet"}}],
+        "edges": [{"source": "n1", "target": "n2"}]}"#;
+    is_kind(roadmap, &FileKind::Roadmap);
+    // Even with a key a role has, its structure decides.
+    let related = br#"{"id": "frontend", "title": "Frontend", "related": ["backend"],
+        "children": [{"title": "HTML", "children": []}], "edges": []}"#;
+    is_kind(related, &FileKind::Roadmap);
+    // A mind map whose nodes are an object.
+    let mind = br#"{"title": "Data Science", "nodes": {"root": {"text": "Python"}}}"#;
+    is_kind(mind, &FileKind::Roadmap);
+    // A role with one stray key of that name keeps its diagnostics.
+    let role = br#"{"id": "be", "title": "Backend", "stack": {"L": ["Go"]},
+        "salary": 5, "children": 2}"#;
+    assert_eq!(recognize_bytes(role), None);
+}
+
+#[test]
+fn an_object_of_another_format_is_named_with_its_fields() {
+    let other = br#"{"name": "Team wiki", "url": "https://wiki.example", "pages": 12}"#;
+    let out = read(other);
+    assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+    let line = &out.diagnostics[0].message;
+    assert!(
+        line.contains("a JSON object with the fields name, url, pages"),
+        "{line}"
+    );
+    assert!(line.contains("not a role file"), "{line}");
+    // A role with misspelt or custom fields is ours, and keeps its diagnostics.
+    for text in [
+        r#"{"id": "be", "titel": "Backend", "stak": {"L": ["Go"]}}"#,
+        r#"{"id": "be", "title": "Backend", "skills": ["Go"]}"#,
+        r#"{"id": "be", "title": "Backend", "stack": {"L": ["Go"]}, "team": "x", "remote": true}"#,
+    ] {
+        assert_eq!(recognize_bytes(text.as_bytes()), None, "{text}");
+    }
+}
+
+#[test]
+fn a_bare_list_of_things_that_are_not_roles_is_named_once() {
+    // A spreadsheet saved as JSON: 120 rows.
+    let rows: Vec<String> = (0..120)
+        .map(|i| {
+            format!(
+                r#"{{"title": "Role {i}", "category": "Dev", "min": {}, "max": 90000, "currency": "USD"}}"#,
+                40_000 + i
+            )
+        })
+        .collect();
+    let bytes = format!("[{}]", rows.join(",\n")).into_bytes();
+    let out = read(&bytes);
+    assert_eq!(out.diagnostics.len(), 1, "one line, not one per row");
+    let line = &out.diagnostics[0].message;
+    assert!(
+        line.contains("a list of 120 objects with the fields title, category, min, max, currency"),
+        "{line}"
+    );
+    assert!(line.contains("id, title and stack"), "{line}");
+    // Links, with more fields than are shown.
+    let links = br#"[{"name": "Rust book", "url": "https://doc.rust-lang.org/book/",
+        "kind": "book", "free": true, "level": 1, "lang": "en"},
+        {"name": "Go tour", "url": "https://go.dev/tour/"}]"#;
+    let out = read(links);
+    assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+    let line = &out.diagnostics[0].message;
+    assert!(
+        line.contains("a list of 2 objects with the fields name, url, kind, free, level, …"),
+        "{line}"
+    );
+    // A list of skills as names: texts, with where such a list belongs.
+    let out = read(br#"["Rust", "PostgreSQL", "Docker"]"#);
+    assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+    let line = &out.diagnostics[0].message;
+    assert!(
+        line.contains("a list of 3 texts (“Rust”, “PostgreSQL”, “Docker”)"),
+        "{line}"
+    );
+    assert!(line.contains("My skills"), "{line}");
+    let out = read(b"[1, 2, 3]");
+    assert_eq!(out.diagnostics.len(), 1, "{:?}", out.diagnostics);
+    assert!(out.diagnostics[0].message.contains("a list of 3 numbers"));
+    // Roles with mistakes keep one diagnostic each.
+    let roles = br#"[{"id": "a", "title": "A", "stack": 5}, {"id": "b", "titel": "B"}]"#;
+    assert_eq!(recognize_bytes(roles), None);
+    assert!(read(roles).diagnostics.len() >= 2);
+}
+
+#[test]
+fn a_file_chosen_as_a_profile_is_named_for_that() {
+    use career_atlas::model::format::kind::not_a_profile;
+    let role_file = career_atlas::model::BUNDLED_JSON.as_bytes();
+    let why = not_a_profile(role_file);
+    assert!(why.role_file);
+    assert!(
+        why.sentence.starts_with("this is a role file ("),
+        "{}",
+        why.sentence
+    );
+    assert!(
+        why.sentence
+            .contains("not a skill profile: import it with File > Import role files…")
+    );
+    let broken = br#"{"format": "career-atlas/1", "name": "x", "roles": [{"id": "a"}]}"#;
+    let why = not_a_profile(broken);
+    assert!(why.role_file);
+    assert!(
+        why.sentence.contains("role file with mistakes"),
+        "{}",
+        why.sentence
+    );
+    let settings = serde_json::to_vec_pretty(&Settings::default()).unwrap();
+    let why = not_a_profile(&settings);
+    assert!(!why.role_file);
+    assert!(
+        why.sentence
+            .starts_with("this is Career Atlas's own settings file")
+    );
+    assert!(
+        why.sentence.contains("not a skill profile"),
+        "{}",
+        why.sentence
+    );
+    for (bytes, needle) in [
+        (
+            &br#"{"name": "web", "version": "1.0.0", "scripts": {}}"#[..],
+            "package.json",
+        ),
+        (b"# Notes\n\nsome text\n", "Markdown"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (br#"[{"name": "a", "url": "b"}]"#, "list of 1 object"),
+        (b"{\"version\": 1, \"skills\": {", "not valid JSON"),
+    ] {
+        let why = not_a_profile(bytes);
+        assert!(!why.role_file, "{needle}");
+        assert!(why.sentence.contains(needle), "{}", why.sentence);
+        assert!(why.sentence.contains("skill profile"), "{}", why.sentence);
+        assert!(!why.sentence.contains('\n'), "one line: {}", why.sentence);
+    }
+}

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app, click_row, listed_roles, settle};
+use common::{app, click_row, drop_file, listed_roles, settle};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -28,26 +28,6 @@ const GAME_ROLES: &str = r#"{
      "stack": {"Tools": ["Unreal Engine"]}}
   ]
 }"#;
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn drop_file(harness: &mut Harness<'_, CareerAtlasApp>, path: &Path) {
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path.to_path_buf())));
-    settle(harness);
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

@@ -1250,7 +1250,7 @@ proptest! {
             .collect();
         if !roles.is_empty() {
             let part = Part { dataset: ds.clone(), roles: roles.clone() };
-            let subset = roles_file("Part", &[part], &[]);
+            let subset = roles_file("Part", &[part], &[]).dataset;
             let bytes = encode(&subset).unwrap();
             let back = read_dataset("other", &bytes, ReadContext::default());
             prop_assert_eq!(back.error_count(), 0, "{:?}", back.diagnostics);

@@ -156,6 +156,7 @@ impl CareerAtlasApp {
                 self.library.authoring.problems.remove(&name);
             }
             Command::NewRoleFile => self.new_role_file(),
+            Command::ImportFile(path) => self.start_import(path),
             Command::SaveRoles(scope) => self.save_roles(scope),
         }
         // The search text or the order may have changed.
@@ -173,21 +174,31 @@ impl CareerAtlasApp {
                     }
                 }
                 JobEvent::NoDialog(help) => self.notices.push(Notice::warning(help)),
-                JobEvent::Saved(what, Some(Ok(path))) => {
-                    self.notices
-                        .push(Notice::info(format!("Saved {what} to {}.", path.display())));
+                JobEvent::Saved(what, Some(Ok(path)), note) => {
+                    let note = note.map(|n| format!(" {n}")).unwrap_or_default();
+                    self.notices.push(Notice::info(format!(
+                        "Saved {what} to {}.{note}",
+                        path.display()
+                    )));
                 }
-                JobEvent::Saved(what, Some(Err(e))) => {
+                JobEvent::Saved(what, Some(Err(e)), _) => {
                     self.notices
                         .push(Notice::warning(format!("Could not save {what}: {e}")));
                 }
                 JobEvent::ProfileRead(Some(Ok((path, other)))) => {
                     self.merge_profile(&path, &other);
                 }
-                JobEvent::ProfileRead(Some(Err(e))) => {
-                    self.notices.push(Notice::warning(format!(
-                        "The profile was not imported: {e}"
-                    )));
+                JobEvent::ProfileRead(Some(Err((path, why)))) => {
+                    let file = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |f| f.to_string_lossy().into_owned(),
+                    );
+                    let notice = Notice::warning(format!("“{file}”: {}.", why.sentence));
+                    self.notices.push(if why.role_file {
+                        notice.with_action("Import as role file", Command::ImportFile(path))
+                    } else {
+                        notice
+                    });
                 }
                 JobEvent::Screenshot(image, rect, ppp) => {
                     let started = self.jobs.save_png(
@@ -206,7 +217,7 @@ impl CareerAtlasApp {
                     )));
                 }
                 JobEvent::Picked(None)
-                | JobEvent::Saved(_, None)
+                | JobEvent::Saved(_, None, _)
                 | JobEvent::ProfileRead(None)
                 | JobEvent::Created(None) => {}
             }

@@ -36,6 +36,17 @@ impl History {
     pub(super) fn can_go_forward(&self) -> bool {
         !self.forward.is_empty()
     }
+
+    /// The dataset `old` is now called `new`: its roles' places follow.
+    pub(super) fn rename_dataset(&mut self, old: &str, new: &str) {
+        for place in self.back.iter_mut().chain(self.forward.iter_mut()) {
+            if let Place::Role(key) = place
+                && key.dataset == old
+            {
+                key.dataset = new.to_string();
+            }
+        }
+    }
 }
 
 impl CareerAtlasApp {

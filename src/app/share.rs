@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::CareerAtlasApp;
 use crate::model::catalog::DatasetOrigin;
-use crate::model::export::{Part, roles_file};
+use crate::model::export::{Part, RoleFile, roles_file};
 use crate::model::{Dataset, RoleIdx};
 use crate::ui::{Notice, RoleScope};
 
@@ -44,7 +44,10 @@ impl CareerAtlasApp {
                 let file = format!("{}.json", slug(&dataset.name));
                 let started =
                     self.jobs
-                        .save_roles(Arc::clone(&self.picker), WHAT, file, move || dataset);
+                        .save_roles(Arc::clone(&self.picker), WHAT, file, move || RoleFile {
+                            dataset,
+                            renamed: Vec::new(),
+                        });
                 self.tell_if_busy(started);
                 return;
             }

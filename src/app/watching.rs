@@ -13,7 +13,7 @@ use super::CareerAtlasApp;
 use crate::jobs::{ImportReview, JobEvent};
 use crate::model::catalog::DatasetOrigin;
 use crate::model::diff::DatasetDiff;
-use crate::model::{RoleIdx, RoleKey};
+use crate::model::{Dataset, RoleIdx, RoleKey};
 use crate::ui::Notice;
 use crate::ui::authoring::FileProblems;
 use crate::watch::{FileWatch, WatchOptions, WatchReport};
@@ -85,7 +85,6 @@ impl CareerAtlasApp {
             .map(|d| Arc::new(d.dataset.clone()));
         let known: HashSet<String> = self.catalog.role_ids();
         WatchOptions {
-            name: Some(name.to_string()),
             baseline,
             read_now: true,
             known_role_ids: Arc::new(known),
@@ -160,7 +159,12 @@ impl CareerAtlasApp {
         }
     }
 
-    fn apply_watched_read(&mut self, name: &str, review: ImportReview, diff: Option<DatasetDiff>) {
+    fn apply_watched_read(
+        &mut self,
+        name: &str,
+        review: ImportReview,
+        mut diff: Option<DatasetDiff>,
+    ) {
         if let Some(s) = self.library.authoring.datasets.get_mut(name) {
             // The file is back: its "gone" notice would now mislead.
             if std::mem::take(&mut s.gone) {
@@ -169,44 +173,35 @@ impl CareerAtlasApp {
             }
         }
         let file = review.source.display().to_string();
-        let Some(outcome) = review.outcome else {
-            self.library.authoring.problems.insert(
-                name.to_string(),
-                FileProblems {
-                    file,
+        // What the save left to show: a file that could not be read, errors
+        // (nothing loaded), or warnings (loaded); nothing once it is clean.
+        let (dataset, problems) = match review.outcome {
+            None => (
+                None,
+                Some(FileProblems {
+                    file: file.clone(),
                     read_error: review.read_error,
                     diagnostics: Vec::new(),
                     loaded: false,
-                },
-            );
+                }),
+            ),
+            Some(outcome) => {
+                let problems = (!outcome.diagnostics.is_empty()).then(|| FileProblems {
+                    file: file.clone(),
+                    read_error: None,
+                    diagnostics: outcome.diagnostics,
+                    loaded: outcome.dataset.is_some(),
+                });
+                (outcome.dataset, problems)
+            }
+        };
+        match problems {
+            Some(p) => self.library.authoring.problems.insert(name.to_string(), p),
+            None => self.library.authoring.problems.remove(name),
+        };
+        let Some(dataset) = dataset else {
             return;
         };
-        let diagnostics = outcome.diagnostics;
-        let Some(dataset) = outcome.dataset else {
-            self.library.authoring.problems.insert(
-                name.to_string(),
-                FileProblems {
-                    file,
-                    read_error: None,
-                    diagnostics,
-                    loaded: false,
-                },
-            );
-            return;
-        };
-        if diagnostics.is_empty() {
-            self.library.authoring.problems.remove(name);
-        } else {
-            self.library.authoring.problems.insert(
-                name.to_string(),
-                FileProblems {
-                    file,
-                    read_error: None,
-                    diagnostics,
-                    loaded: true,
-                },
-            );
-        }
         let Some(index) = self
             .catalog
             .datasets
@@ -219,19 +214,100 @@ impl CareerAtlasApp {
             let copy = entry.file.clone();
             self.store_dataset_copy(&copy, &review.bytes);
         }
-        let nearest = self.selection_in(index);
-        self.change_datasets(|datasets| datasets[index].dataset = dataset);
-        if let Some((key, title, position)) = nearest
-            && self.catalog.find_role(&key).is_none()
+        let mut dataset = dataset;
+        let renamed = dataset.name != name && self.may_rename(index, name, &mut dataset, &file);
+        if dataset.name == name
+            && let Some(d) = &mut diff
         {
-            let fallback = self.nearest_role(index, &title, position);
-            self.set_selected(fallback.or(self.selected));
+            // A name refused (or none given) is no change.
+            d.details.retain(|w| *w != "name");
+        }
+        let mut nearest = self.selection_in(index);
+        if renamed {
+            self.rename_dataset(name, &dataset.name);
+            if let Some((key, ..)) = &mut nearest {
+                key.dataset.clone_from(&dataset.name);
+            }
+        }
+        let new_name = dataset.name.clone();
+        self.change_datasets(|datasets| datasets[index].dataset = dataset);
+        if let Some((key, title, position)) = nearest {
+            let same = self.catalog.find_role(&key);
+            let pick = same.or_else(|| self.nearest_role(index, &title, position));
+            self.set_selected(pick.or(self.selected));
+        }
+        if renamed {
+            // The old watch reports under the old name, which no longer
+            // exists: watch again under the new one (its first read matches
+            // what is loaded and reports nothing).
+            self.restart_watch(&new_name);
         }
         let what = diff.map_or_else(|| "updated".to_string(), |d| describe(&d));
+        let was = if renamed {
+            format!(" (was “{name}”)")
+        } else {
+            String::new()
+        };
+        let old_notice = format!("Reloaded “{name}”");
+        self.notices.retain(|n| !n.text.starts_with(&old_notice));
         self.replace_notice(
-            &format!("Reloaded “{name}”"),
-            Notice::info(format!("Reloaded “{name}”: {what}.")),
+            &format!("Reloaded “{new_name}”"),
+            Notice::info(format!("Reloaded “{new_name}”{was}: {what}.")),
         );
+    }
+
+    /// A watched file now names its dataset `dataset.name` instead of
+    /// `name`: true when it may take that name; when another loaded dataset
+    /// has it, the dataset keeps `name` (names are identities) and the
+    /// person is told.
+    fn may_rename(&mut self, index: usize, name: &str, dataset: &mut Dataset, file: &str) -> bool {
+        let taken = self
+            .catalog
+            .datasets
+            .iter()
+            .enumerate()
+            .any(|(i, d)| i != index && d.dataset.name == dataset.name);
+        if !taken {
+            return true;
+        }
+        self.replace_notice(
+            &format!("{file} names its dataset"),
+            Notice::warning(format!(
+                "{file} names its dataset “{}”, the name of another loaded dataset; it stays “{name}” here until one of the two is renamed.",
+                dataset.name
+            )),
+        );
+        dataset.name = name.to_string();
+        false
+    }
+
+    /// Gives the dataset `old` the name `new` everywhere the name is its
+    /// identity: the library, watch mode, saved choices and history, so
+    /// the open role, the comparison and the plan stay as they were.
+    fn rename_dataset(&mut self, old: &str, new: &str) {
+        if let Some(e) = self.library.index.entry_mut(old) {
+            e.name = new.to_string();
+        }
+        self.mark_library_dirty();
+        let authoring = &mut self.library.authoring;
+        if let Some(state) = authoring.datasets.remove(old) {
+            authoring.datasets.insert(new.to_string(), state);
+        }
+        if let Some(problems) = authoring.problems.remove(old) {
+            authoring.problems.insert(new.to_string(), problems);
+        }
+        self.library.watches.remove(old);
+        let s = &mut self.settings;
+        let keys = [&mut s.selected, &mut s.plan_from, &mut s.plan_to]
+            .into_iter()
+            .flatten()
+            .chain(s.compare.iter_mut());
+        for key in keys {
+            if key.dataset == old {
+                key.dataset = new.to_string();
+            }
+        }
+        self.history.rename_dataset(old, new);
     }
 
     /// The selected role, when it belongs to the dataset at `index`: its key,
@@ -275,34 +351,28 @@ impl CareerAtlasApp {
     }
 }
 
-/// "2 roles changed, 1 added", or "no role changed".
+/// "2 roles changed, 1 added", "no role changed", or with the dataset's own
+/// details: "1 role changed; name, licence updated".
 fn describe(d: &DatasetDiff) -> String {
     let mut parts = Vec::new();
     let n = |k: usize| if k == 1 { "role" } else { "roles" };
-    let changed = d.changed.len();
-    let added = d.added.len();
-    let removed = d.removed.len();
-    if changed > 0 {
-        parts.push(format!("{changed} {} changed", n(changed)));
-    }
-    if added > 0 {
-        if parts.is_empty() {
-            parts.push(format!("{added} {} added", n(added)));
-        } else {
-            parts.push(format!("{added} added"));
+    for (k, what) in [
+        (d.changed.len(), "changed"),
+        (d.added.len(), "added"),
+        (d.removed.len(), "removed"),
+    ] {
+        if k > 0 && parts.is_empty() {
+            parts.push(format!("{k} {} {what}", n(k)));
+        } else if k > 0 {
+            parts.push(format!("{k} {what}"));
         }
     }
-    if removed > 0 {
-        if parts.is_empty() {
-            parts.push(format!("{removed} {} removed", n(removed)));
-        } else {
-            parts.push(format!("{removed} removed"));
-        }
-    }
-    if parts.is_empty() {
-        "no role changed".into()
-    } else {
-        parts.join(", ")
+    let roles = parts.join(", ");
+    match (roles.is_empty(), d.details.is_empty()) {
+        (true, true) => "no role changed".into(),
+        (false, true) => roles,
+        (true, false) => format!("{} updated", d.details.join(", ")),
+        (false, false) => format!("{roles}; {} updated", d.details.join(", ")),
     }
 }
 
@@ -317,11 +387,17 @@ mod tests {
             added: vec!["y".into(); a],
             removed: vec!["z".into(); r],
             unchanged: 0,
+            details: Vec::new(),
         };
         assert_eq!(describe(&d(2, 1, 0)), "2 roles changed, 1 added");
         assert_eq!(describe(&d(1, 0, 0)), "1 role changed");
         assert_eq!(describe(&d(0, 0, 3)), "3 roles removed");
         assert_eq!(describe(&d(0, 2, 1)), "2 roles added, 1 removed");
         assert_eq!(describe(&d(0, 0, 0)), "no role changed");
+        let mut header = d(1, 0, 0);
+        header.details = vec!["name", "licence"];
+        assert_eq!(describe(&header), "1 role changed; name, licence updated");
+        header.changed.clear();
+        assert_eq!(describe(&header), "name, licence updated");
     }
 }

@@ -13,6 +13,9 @@ pub struct DatasetDiff {
     pub removed: Vec<String>,
     /// Roles in both, unchanged.
     pub unchanged: usize,
+    /// The dataset's own details that differ, as the person calls them
+    /// ("name", "licence", "attribution", …), in the order of the format.
+    pub details: Vec<&'static str>,
 }
 
 impl DatasetDiff {
@@ -32,13 +35,33 @@ impl DatasetDiff {
                 diff.removed.push(role.title.clone());
             }
         }
+        let details: [(&'static str, bool); 11] = [
+            ("name", old.name != new.name),
+            ("description", old.description != new.description),
+            ("author", old.author != new.author),
+            ("version", old.version != new.version),
+            ("licence", old.license != new.license),
+            ("source", old.source != new.source),
+            ("date", old.as_of != new.as_of),
+            ("sources", old.sources != new.sources),
+            ("attribution", old.attribution != new.attribution),
+            ("technologies", old.technologies != new.technologies),
+            ("exchange rates", old.exchange_rates != new.exchange_rates),
+        ];
+        diff.details = details
+            .into_iter()
+            .filter_map(|(what, differs)| differs.then_some(what))
+            .collect();
         diff
     }
 
     /// True when nothing would change.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.removed.is_empty()
+            && self.details.is_empty()
     }
 }
 

@@ -196,6 +196,9 @@ pub enum Command {
     NewRoleFile,
     /// Save roles as a role file chosen in a dialog.
     SaveRoles(RoleScope),
+    /// Read this file for import, as if dropped on the window (the preview
+    /// follows).
+    ImportFile(std::path::PathBuf),
 }
 
 /// Which roles "Save as role file…" writes.
@@ -234,12 +237,15 @@ pub enum NoticeKind {
 }
 
 /// A message shown in a bar at the top of the window until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
     /// Info or warning.
     pub kind: NoticeKind,
     /// The message.
     pub text: String,
+    /// A button beside it that does what the message suggests: its label,
+    /// and the command (the notice goes once it is pressed).
+    pub action: Option<(&'static str, Command)>,
 }
 
 impl Notice {
@@ -249,6 +255,7 @@ impl Notice {
         Self {
             kind: NoticeKind::Warning,
             text: text.into(),
+            action: None,
         }
     }
 
@@ -258,6 +265,14 @@ impl Notice {
         Self {
             kind: NoticeKind::Info,
             text: text.into(),
+            action: None,
         }
+    }
+
+    /// The notice with a button that does what it suggests.
+    #[must_use]
+    pub fn with_action(mut self, label: &'static str, command: Command) -> Self {
+        self.action = Some((label, command));
+        self
     }
 }

@@ -122,6 +122,12 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     ui.label(text);
                 }
             }
+            if let Some((label, command)) = &notice.action
+                && ui.button(*label).clicked()
+            {
+                out.push(command.clone());
+                out.push(Command::DismissNotice(i));
+            }
             if ui.small_button("Dismiss").clicked() {
                 out.push(Command::DismissNotice(i));
             }

@@ -2,10 +2,62 @@
 //! its background work.
 #![allow(dead_code)] // each test file uses some of these
 
-use std::path::Path;
+use std::ffi::OsStr;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use career_atlas::{AppConfig, CareerAtlasApp};
 use egui_kittest::Harness;
+
+/// Runs the `career-atlas` binary with `args`, `stdin` piped in; its exit
+/// code (-1 when killed by a signal), standard output and standard error.
+pub fn run_cli(
+    args: impl IntoIterator<Item = impl AsRef<OsStr>>,
+    stdin: &[u8],
+) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // A command line the binary refuses ends it before it reads its input;
+    // the broken pipe that leaves is expected, and the exit code tells.
+    if let Err(e) = child.stdin.take().expect("piped").write_all(stdin) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    let out = child.wait_with_output().expect("the binary ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A file dropped on the window, read from disk as the desktop hands it over.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window and waits until it is read.
+pub fn drop_file(harness: &mut Harness<'_, CareerAtlasApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+    settle(harness);
+}
 
 /// The real app at 1280×800 with its data folder inside `dir`.
 pub fn app(dir: &Path, config: AppConfig) -> Harness<'static, CareerAtlasApp> {

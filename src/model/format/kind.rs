@@ -7,9 +7,16 @@
 //! field-level errors about a file that was never meant to be a role file.
 //!
 //! Only asked once a file failed to read as a role file (and for bytes, before
-//! decoding), so a role file never pays for it. Anything with a role file's
-//! own keys (`roles`, `stack`, `salary`, a `career-atlas/…` format) is left to
-//! the field-level diagnostics, which then say what to fix.
+//! decoding), so a role file never pays for it. A file that says it is a role
+//! file (`roles`, a `career-atlas/…` format) is left to the field-level
+//! diagnostics, which then say what to fix; any other object is weighed by
+//! its keys ([`evidence`]): sharing `id` and `title` with a role does not
+//! make a roadmap one. A bare array whose elements are not roles is named
+//! once ([`list`]), not once per element.
+
+mod evidence;
+pub mod list;
+pub mod profile;
 
 use std::collections::BTreeMap;
 
@@ -17,6 +24,9 @@ use serde_json::value::RawValue;
 
 use super::text::whole_file_error;
 use crate::model::diagnostic::Diagnostic;
+use evidence::{Against, Evidence, STRUCTURE};
+pub use list::ListOf;
+pub use profile::{NotProfile, not_a_profile};
 
 /// A kind of file that is not a role file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,46 +63,88 @@ pub enum FileKind {
     OtherText(&'static str, &'static str),
     /// A file that is not text: what it is ("a PNG picture") and what to do.
     Binary(&'static str, &'static str),
+    /// A bare array of things that are not roles.
+    List(ListOf),
+    /// An object whose keys are another format's, not a role file's: its
+    /// first keys (then "…").
+    OtherObject(Vec<String>),
 }
 
 impl FileKind {
     /// The one line that says what the file is and what to do with it.
     #[must_use]
     pub fn sentence(&self) -> String {
-        const ROLE: &str = "not a role file";
+        format!("{}, not a role file: {}", self.what(), self.todo())
+    }
+
+    /// The one line for a file chosen as a skill profile that is this kind.
+    #[must_use]
+    pub fn profile_sentence(&self) -> String {
+        let todo = match self {
+            Self::Settings => "there is nothing to import, the app reads it by itself",
+            _ => profile::PROFILE_IS,
+        };
+        format!("{}, not a skill profile: {todo}", self.what())
+    }
+
+    /// What the file is: "this is an npm package.json".
+    fn what(&self) -> String {
         match self {
             Self::Profile { skills } => format!(
-                "this is a Career Atlas skill profile ({skills} {}), {ROLE}: import it with My skills > Import profile…, or drop it on the window",
+                "this is a Career Atlas skill profile ({skills} {})",
                 if *skills == 1 { "skill" } else { "skills" }
             ),
-            Self::Settings => format!(
-                "this is Career Atlas's own settings file (settings.json in its data folder), {ROLE}: there is nothing to import, the app reads it by itself"
-            ),
-            Self::LibraryIndex => format!(
-                "this is Career Atlas's library index (datasets.json in its data folder), {ROLE}: import the role files in the datasets folder beside it instead"
-            ),
-            Self::Roadmap => format!(
-                "this looks like a roadmap or mind map from another app (it has nodes or children), {ROLE}: a role file lists roles, each with id, title and stack (see data/FORMAT.md)"
-            ),
-            Self::PackageJson => {
-                format!(
-                    "this is an npm package.json, {ROLE}: choose a role file (see data/FORMAT.md)"
-                )
+            Self::Settings => {
+                "this is Career Atlas's own settings file (settings.json in its data folder)".into()
             }
-            Self::JsonSchema => format!(
-                "this is a JSON Schema, a description of files, {ROLE}: choose a role file; to have your editor check role files, put the schema's address in their $schema key"
-            ),
-            Self::GeoJson => format!(
-                "this is a GeoJSON map document, {ROLE}: choose a role file (see data/FORMAT.md)"
-            ),
-            Self::Notebook => format!(
-                "this is a Jupyter notebook, {ROLE}: write the role data to a .json file from it (json.dump with ensure_ascii=False) and choose that"
-            ),
-            Self::OtherFormat { key, value } => format!(
-                "this file says it is “{value}” (its {key} key), {ROLE}: role files say \"format\": \"career-atlas/1\" (see data/FORMAT.md)"
-            ),
-            Self::OtherText(what, todo) | Self::Binary(what, todo) => {
-                format!("this is {what}, {ROLE}: {todo}")
+            Self::LibraryIndex => {
+                "this is Career Atlas's library index (datasets.json in its data folder)".into()
+            }
+            Self::Roadmap => {
+                "this looks like a roadmap or mind map from another app (it has nodes or children)"
+                    .into()
+            }
+            Self::PackageJson => "this is an npm package.json".into(),
+            Self::JsonSchema => "this is a JSON Schema, a description of files".into(),
+            Self::GeoJson => "this is a GeoJSON map document".into(),
+            Self::Notebook => "this is a Jupyter notebook".into(),
+            Self::OtherFormat { key, value } => {
+                format!("this file says it is “{value}” (its {key} key)")
+            }
+            Self::OtherText(what, _) | Self::Binary(what, _) => format!("this is {what}"),
+            Self::List(list) => list.what(),
+            Self::OtherObject(keys) => {
+                format!("this is a JSON object with the fields {}", keys.join(", "))
+            }
+        }
+    }
+
+    /// What to do instead, when it was given as a role file.
+    fn todo(&self) -> &'static str {
+        const CHOOSE: &str = "choose a role file (see data/FORMAT.md)";
+        const ROLES: &str =
+            "a role file lists roles, each with id, title and stack (see data/FORMAT.md)";
+        match self {
+            Self::Profile { .. } => {
+                "import it with My skills > Import profile…, or drop it on the window"
+            }
+            Self::Settings => "there is nothing to import, the app reads it by itself",
+            Self::LibraryIndex => "import the role files in the datasets folder beside it instead",
+            Self::Roadmap => ROLES,
+            Self::PackageJson | Self::GeoJson => CHOOSE,
+            Self::JsonSchema => {
+                "choose a role file; to have your editor check role files, put the schema's address in their $schema key"
+            }
+            Self::Notebook => {
+                "write the role data to a .json file from it (json.dump with ensure_ascii=False) and choose that"
+            }
+            Self::OtherFormat { .. } => {
+                "role files say \"format\": \"career-atlas/1\" (see data/FORMAT.md)"
+            }
+            Self::OtherText(_, todo) | Self::Binary(_, todo) => todo,
+            Self::List(list) => list.todo(),
+            Self::OtherObject(_) => {
+                "a role file is an object with \"format\": \"career-atlas/1\" and its roles, or one role with id, title and stack (see data/FORMAT.md); start from File > New role file… to see one"
             }
         }
     }
@@ -156,8 +208,13 @@ pub fn sniff_bytes(bytes: &[u8]) -> Option<FileKind> {
 /// anything that may be a role file (its diagnostics then say what to fix).
 #[must_use]
 pub fn recognize(text: &str) -> Option<FileKind> {
+    if text.trim_start().starts_with('[') {
+        if let Some(list) = list::recognize(text) {
+            return Some(FileKind::List(list));
+        }
+    }
     match serde_json::from_str::<Top<'_>>(text) {
-        Ok(top) => recognize_object(&top.0),
+        Ok(top) => recognize_object(&top.0, &top.1),
         Err(e) if e.to_string().starts_with(ROLE_FILE) => None,
         Err(_) => recognize_text(text),
     }
@@ -167,9 +224,10 @@ pub fn recognize(text: &str) -> Option<FileKind> {
 const ROLE_FILE: &str = "a role file";
 
 /// The top-level object's keys and their values as written. Reading stops
-/// at the first key only a role file has, so a large role file with an
+/// at `roles` or a `career-atlas/…` format, so a large role file with an
 /// error is not read through a second time.
-struct Top<'a>(BTreeMap<String, &'a RawValue>);
+/// With the keys in the order written, to name them as the person sees them.
+struct Top<'a>(BTreeMap<String, &'a RawValue>, Vec<String>);
 
 impl<'de> serde::Deserialize<'de> for Top<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -185,8 +243,9 @@ impl<'de> serde::Deserialize<'de> for Top<'de> {
             ) -> Result<Self::Value, A::Error> {
                 use serde::de::Error as _;
                 let mut out = BTreeMap::new();
+                let mut order = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    if ROLE_KEYS.contains(&key.as_str()) {
+                    if key == "roles" {
                         return Err(A::Error::custom(ROLE_FILE));
                     }
                     let value: &RawValue = map.next_value()?;
@@ -195,9 +254,12 @@ impl<'de> serde::Deserialize<'de> for Top<'de> {
                     {
                         return Err(A::Error::custom(ROLE_FILE));
                     }
+                    if !out.contains_key(&key) {
+                        order.push(key.clone());
+                    }
                     out.insert(key, value);
                 }
-                Ok(Top(out))
+                Ok(Top(out, order))
             }
         }
         d.deserialize_map(TopVisitor)
@@ -214,20 +276,6 @@ pub fn recognize_bytes(bytes: &[u8]) -> Option<FileKind> {
     let body = utf8.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&utf8);
     recognize(std::str::from_utf8(body).ok()?)
 }
-
-/// Keys only a role file (or a dataset of them) has.
-const ROLE_KEYS: &[&str] = &[
-    "roles",
-    "stack",
-    "salary",
-    "salary_note",
-    "responsibilities",
-    "day_in_the_life",
-    "outlook",
-    "related",
-    "technologies",
-    "exchange_rates",
-];
 
 /// Keys of Career Atlas's settings file besides `version`.
 const SETTINGS_KEYS: &[&str] = &[
@@ -283,7 +331,7 @@ const SCHEMA_KEYS: &[&str] = &[
     "$id",
 ];
 
-fn recognize_object(top: &BTreeMap<String, &RawValue>) -> Option<FileKind> {
+fn recognize_object(top: &BTreeMap<String, &RawValue>, order: &[String]) -> Option<FileKind> {
     let has = |k: &str| top.contains_key(k);
     let string = |k: &str| {
         top.get(k)
@@ -323,16 +371,34 @@ fn recognize_object(top: &BTreeMap<String, &RawValue>) -> Option<FileKind> {
     if has("nbformat") && has("cells") {
         return Some(FileKind::Notebook);
     }
-    if starts("nodes", '[') || starts("nodes", '{') || starts("children", '[') {
-        return Some(FileKind::Roadmap);
-    }
-    for key in ["format", "$schema", "openapi", "swagger"] {
-        if let Some(value) = string(key) {
-            let value = cut(&value);
-            return Some(FileKind::OtherFormat { key, value });
+    let evidence = Evidence::of(top.keys().map(String::as_str), Against::FileTop);
+    // A file that names another format, and has no key only ours have.
+    if evidence.distinct == 0 {
+        for key in ["format", "$schema", "openapi", "swagger"] {
+            if let Some(value) = string(key)
+                && (key != "$schema" || value.contains("://"))
+            {
+                let value = cut(&value);
+                return Some(FileKind::OtherFormat { key, value });
+            }
         }
     }
-    None
+    if evidence.is_ours() {
+        // A role or role file with mistakes: its diagnostics say what to fix.
+        return None;
+    }
+    let shaped = |k: &str| starts(k, '[') || starts(k, '{');
+    if STRUCTURE.iter().any(|k| shaped(k)) {
+        return Some(FileKind::Roadmap);
+    }
+    if top.is_empty() {
+        return None;
+    }
+    let mut keys: Vec<String> = order.iter().take(5).cloned().collect();
+    if order.len() > keys.len() {
+        keys.push("…".into());
+    }
+    Some(FileKind::OtherObject(keys))
 }
 
 fn cut(value: &str) -> String {
