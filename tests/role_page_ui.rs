@@ -188,6 +188,43 @@ fn the_pay_section_is_reached_in_a_small_window_too() {
     h.check_accessibility();
 }
 
+#[test]
+fn compare_shows_each_roles_most_telling_table_and_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    let (backend, ios) = {
+        let cat = h.state().catalog();
+        (role(cat, "backend-developer"), role(cat, "ios-developer"))
+    };
+    let (brief, lead) = {
+        let cat = h.state().catalog();
+        let tables = &cat.role(backend).role.salary;
+        // The founding brief's levels, which are not the file's first table.
+        let brief = tables.iter().find(|t| t.levels.len() > 1).unwrap().clone();
+        assert_ne!(
+            tables[0], brief,
+            "the test needs a role whose first table is not the lead"
+        );
+        let tables = &cat.role(ios).role.salary;
+        let fewest = tables.iter().map(|t| carriers(cat, t)).min().unwrap();
+        let lead = tables
+            .iter()
+            .find(|t| carriers(cat, t) == fewest && t.currency == brief.currency)
+            .unwrap()
+            .clone();
+        (brief, lead)
+    };
+    for id in ["backend-developer", "ios-developer"] {
+        open(&mut h, id);
+        click(&mut h, Role::Button, "Add to compare");
+    }
+    h.get_by_label("Compare roles");
+    let describe = career_atlas::model::pay_label::describe;
+    h.get_by_label(&format!("Backend Developer: {}", describe(&brief)));
+    h.get_by_label(&format!("iOS Developer: {}", describe(&lead)));
+    h.get_by_label_contains("each role's most telling table");
+}
+
 /// The checklist's progress text ("Core: 3 of 9 · All: 5 of 20").
 fn progress(h: &Harness<'_, CareerAtlasApp>) -> String {
     h.root()

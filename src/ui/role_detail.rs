@@ -341,14 +341,14 @@ fn header(ui: &mut egui::Ui, cx: &ViewCx<'_>, idx: RoleIdx, out: &mut Vec<Comman
         if ui.button("Copy as Markdown").clicked() {
             out.push(Command::CopyText(
                 "the role",
-                crate::model::markdown::role(catalog, cx.profile, idx),
+                crate::model::markdown::role(catalog, cx.pay, cx.profile, idx),
             ));
         }
         if ui.button("Save as Markdown…").clicked() {
             out.push(Command::SaveText(
                 "the role",
                 "role.md",
-                crate::model::markdown::role(catalog, cx.profile, idx),
+                crate::model::markdown::role(catalog, cx.pay, cx.profile, idx),
             ));
         }
     });
