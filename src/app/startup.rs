@@ -89,6 +89,7 @@ impl CareerAtlasApp {
             index: search_index,
             pay,
             profile,
+            profile_version: 0,
             fit: Fit::default(),
             fit_version: 0,
             persist,
