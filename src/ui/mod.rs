@@ -14,6 +14,7 @@ pub mod import;
 pub mod level_control;
 pub mod my_skills;
 pub mod palette;
+pub mod paste_reading;
 pub mod pay_section;
 pub mod plan;
 pub mod quick_facts;
