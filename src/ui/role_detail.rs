@@ -222,6 +222,9 @@ impl RolePage {
                 Some(Align::TOP),
                 egui::style::ScrollAnimation::none(),
             );
+            // The scroll lands next frame; draw it, so the page (and the
+            // bar's lit section) does not wait for the next input to move.
+            ui.ctx().request_repaint();
         }
         ui.add_space(2.0);
     }
