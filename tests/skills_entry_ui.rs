@@ -338,6 +338,55 @@ fn a_first_start_with_a_file_shows_its_import_not_the_quick_start() {
     h.get_by_label("What have you worked with?");
 }
 
+/// The welcome notice's text.
+fn welcome(h: &Harness<'_, CareerAtlasApp>) -> String {
+    h.root()
+        .children_recursive()
+        .filter_map(|n| n.accesskit_node().label())
+        .find(|l| l.starts_with("Welcome to Career Atlas"))
+        .expect("the welcome notice")
+}
+
+/// Every “quoted” name in `text`.
+fn quoted(text: &str) -> Vec<&str> {
+    text.split('“')
+        .skip(1)
+        .filter_map(|s| s.split_once('”').map(|(name, _)| name))
+        .collect()
+}
+
+#[test]
+fn the_welcome_describes_what_the_first_screen_and_my_skills_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = first_start(dir.path());
+    let text = welcome(&h);
+    // The quick start stands in front of the notice, and the notice says so.
+    h.get_by_label("What have you worked with?");
+    assert!(text.contains("in the Quick start window"), "{text}");
+    h.get_by_role_and_label(Role::Button, "Done: mark 0 technologies and rank roles");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Every button it names by its words is where it says.
+    let names = quoted(&text);
+    assert!(
+        names.contains(&"Add a skill") && names.contains(&"Paste text"),
+        "{names:?}"
+    );
+    tab(&mut h, "My skills");
+    h.get_by_role_and_label(Role::Button, "Quick start…");
+    for name in names {
+        h.get_by_role_and_label(Role::Button, name);
+    }
+    // Without the window (a first start with a profile already there, or a
+    // test), it points to where the quick start is instead.
+    let other = tempfile::tempdir().unwrap();
+    let h = app(other.path(), AppConfig::default());
+    assert!(h.query_by_label("What have you worked with?").is_none());
+    let text = welcome(&h);
+    assert!(!text.contains("Quick start window"), "{text}");
+    assert!(text.contains("My skills › Quick start…"), "{text}");
+}
+
 #[test]
 fn the_window_closes_with_its_close_button_and_a_marked_profile_never_sees_it() {
     let dir = tempfile::tempdir().unwrap();

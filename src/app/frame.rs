@@ -30,6 +30,7 @@ impl CareerAtlasApp {
                     role_page,
                     salaries,
                     skills_input,
+                    my_skills,
                     tech_page,
                     quick_start,
                 },
@@ -38,6 +39,7 @@ impl CareerAtlasApp {
             index,
             pay,
             profile,
+            profile_version,
             fit,
             fit_version,
             library,
@@ -56,6 +58,7 @@ impl CareerAtlasApp {
             index,
             pay,
             profile,
+            profile_version: *profile_version,
             credits: &fit.credits,
             fits: &fit.fits,
             fit_version: *fit_version,
@@ -94,7 +97,7 @@ impl CareerAtlasApp {
         egui::CentralPanel::default().show(ui, |ui| match cx.settings.view {
             View::Role => role_page.ui(ui, &cx, detail_to_top, out),
             View::MySkills => {
-                ui::my_skills::ui(ui, &cx, out, |ui, out| skills_input.ui(ui, &cx, out));
+                my_skills.ui(ui, &cx, out, |ui, out| skills_input.ui(ui, &cx, out));
             }
             View::Technology => tech_page.ui(ui, &cx, out),
             View::BestFit => ui::best_fit::ui(ui, &cx, out),

@@ -75,6 +75,7 @@ struct Panels {
     role_page: ui::role_detail::RolePage,
     salaries: ui::salaries::Salaries,
     skills_input: ui::skills_input::SkillsInput,
+    my_skills: ui::my_skills::MySkills,
     tech_page: ui::tech_page::TechPage,
     quick_start: ui::quick_start::QuickStart,
 }
@@ -101,6 +102,8 @@ pub struct CareerAtlasApp {
     pay: PayIndex,
     /// The person's skills.
     profile: Profile,
+    /// Changes whenever `profile` does.
+    profile_version: u64,
     fit: Fit,
     /// Changes whenever `fit` does.
     fit_version: u64,

@@ -77,6 +77,7 @@ impl CareerAtlasApp {
     /// The profile changed (a tick, a level, a note, a merge).
     pub(super) fn mark_profile_dirty(&mut self) {
         self.persist.profile_dirty = true;
+        self.profile_version = self.profile_version.wrapping_add(1);
     }
 
     /// The list of imported datasets changed.

@@ -18,8 +18,18 @@ use crate::store::library::LibraryIndex;
 use crate::store::{Document, Store, StoreError};
 use crate::ui::{Notice, text};
 
-/// Shown once, on the first start.
-const WELCOME: &str = "Welcome to Career Atlas. Tell it what you know in seconds: “My skills” opens a quick start of the most listed technologies, or paste your CV there. Ticks on any role page count too, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut.";
+/// Shown once, on the first start; `quick_start_open` when the quick start
+/// window opened by itself in front of it, so the words match the screen.
+fn welcome(quick_start_open: bool) -> String {
+    let quick_start = if quick_start_open {
+        "in the Quick start window, click the technologies you have worked with, then Done (My skills › Quick start… brings it back)."
+    } else {
+        "My skills › Quick start… lists the most used technologies to click."
+    };
+    format!(
+        "Welcome to Career Atlas. Tell it what you know in seconds: {quick_start} In My skills, “Add a skill” finds any technology by name and “Paste text” reads a CV or a job ad, all on this computer. Ticks on any role page count too, and “Best fit” ranks the roles that suit you. Ctrl+K jumps anywhere; F1 lists every shortcut."
+    )
+}
 
 impl CareerAtlasApp {
     /// Creates the app state; `wake` asks for a repaint when background work ends.
@@ -79,6 +89,7 @@ impl CareerAtlasApp {
             index: search_index,
             pay,
             profile,
+            profile_version: 0,
             fit: Fit::default(),
             fit_version: 0,
             persist,
@@ -121,6 +132,10 @@ impl CareerAtlasApp {
         {
             app.dialog = Some(crate::ui::Dialog::QuickStart);
             app.settings.quick_start_offered = true;
+            let (before, after) = (welcome(false), welcome(true));
+            if let Some(n) = app.notices.iter_mut().find(|n| n.text == before) {
+                n.text = after;
+            }
         }
         app.start_saved_watches();
         for path in config.import_files {
@@ -202,7 +217,7 @@ fn load_settings(
         None | Some(Ok((None, Some(_)))) => (Settings::default(), None, true),
         Some(Ok((Some(s), _))) => (s.clone(), Some(s), true),
         Some(Ok((None, None))) => {
-            notices.push(Notice::info(WELCOME));
+            notices.push(Notice::info(welcome(false)));
             (Settings::default(), None, true)
         }
         Some(Err(StoreError::TooNew { found, .. })) => {

@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use super::catalog::{Catalog, RoleIdx};
 use super::money::format_full;
+use super::pay_index::PayIndex;
+use super::pay_label::{describe, statistic_label};
 use super::plan::{Plan, PlanFrom};
 use super::profile::{Proficiency, Profile};
 
@@ -12,9 +14,11 @@ fn check(ticked: bool) -> &'static str {
     if ticked { "- [x]" } else { "- [ ]" }
 }
 
-/// A role page: summary, responsibilities, the stack as a checklist, salary.
+/// A role page: summary, responsibilities, the stack as a checklist, and
+/// the salary tables most telling first, as the role page orders them
+/// (`pay` built from `catalog`), each saying which table it is.
 #[must_use]
-pub fn role(catalog: &Catalog, profile: &Profile, idx: RoleIdx) -> String {
+pub fn role(catalog: &Catalog, pay: &PayIndex, profile: &Profile, idx: RoleIdx) -> String {
     let entry = catalog.role(idx);
     let r = &entry.role;
     let mut md = format!("# {}\n\n", r.title);
@@ -51,15 +55,26 @@ pub fn role(catalog: &Catalog, profile: &Profile, idx: RoleIdx) -> String {
         }
         md.push('\n');
     }
-    if !r.salary.is_empty() {
+    let order = pay.order(idx);
+    if let Some(&lead) = order.first() {
         md.push_str("## Salary\n\n");
-        for t in &r.salary {
+        let _ = writeln!(
+            md,
+            "The most telling table first (the one the role page shows): {}.\n",
+            describe(&r.salary[lead])
+        );
+        for (n, &i) in order.iter().enumerate() {
+            let t = &r.salary[i];
+            if n == 1 {
+                md.push_str("### Other tables\n\n");
+            }
             let _ = writeln!(
                 md,
-                "**{} · {} · {}** — source: {}; as of: {}\n",
+                "**{} · {} · {} · {}** — source: {}; as of: {}\n",
                 t.region,
                 t.currency,
                 t.period.per(),
+                statistic_label(t),
                 t.source.as_deref().unwrap_or("not stated"),
                 t.as_of.as_deref().unwrap_or("not stated")
             );
@@ -196,7 +211,7 @@ mod tests {
         );
         let mut p = Profile::default();
         p.set_ticked(cat.tech(cat.find_tech("go").unwrap()), true);
-        let md = role(&cat, &p, RoleIdx(0));
+        let md = role(&cat, &PayIndex::new(&cat), &p, RoleIdx(0));
         assert!(md.contains("- [x] Go (core)"), "{md}");
         assert!(md.contains("- [ ] Rust (core)"), "{md}");
         assert!(md.contains("Core: 1 of 2 · All: 1 of 2"));
@@ -206,5 +221,30 @@ mod tests {
         );
         let prof = profile(&cat, &p);
         assert!(prof.contains("## Used it\n\n- [x] Go"), "{prof}");
+    }
+
+    #[test]
+    fn role_markdown_leads_with_the_most_telling_table_and_names_it() {
+        // The first table in the file is one figure for all workers; the
+        // second has levels, so it is the most telling and comes first.
+        let cat = crate::model::catalog::test_catalog(
+            r#"[{"id":"a","title":"A",
+                 "salary":[{"region":"US","currency":"USD","source":"BLS OEWS May 2025, SOC 15-1252","as_of":"2025-05",
+                            "levels":[{"level":"All","p10":80000,"p25":100000,"median":130000,"p75":160000,"p90":200000}]},
+                           {"region":"Berlin","currency":"USD","source":"Guide 2024","as_of":"2024",
+                            "levels":[{"level":"Junior","min":50000,"max":60000},{"level":"Senior","min":90000,"max":120000}]}]}]"#,
+        );
+        let md = role(&cat, &PayIndex::new(&cat), &Profile::default(), RoleIdx(0));
+        let lead = "The most telling table first (the one the role page shows): Berlin · pay ranges by level · source: Guide 2024 · as of: 2024.";
+        assert!(md.contains(lead), "{md}");
+        let guide = md
+            .find("**Berlin · USD · per year · pay ranges by level**")
+            .unwrap();
+        let others = md.find("### Other tables").unwrap();
+        let bls = md
+            .find("**US · USD · per year · BLS percentiles of wages of all workers (not experience levels)**")
+            .unwrap();
+        assert!(guide < others && others < bls, "{md}");
+        assert!(md.contains("- Junior: min $50,000, max $60,000"), "{md}");
     }
 }

@@ -14,6 +14,7 @@ pub mod money;
 pub mod pay;
 pub mod pay_groups;
 pub mod pay_index;
+pub mod pay_label;
 pub mod plan;
 pub mod profile;
 pub mod recognize;

@@ -153,9 +153,40 @@ fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx], out: &mut Vec<C
         });
 }
 
+/// The table a role's row shows: its most telling one (the one its page
+/// shows first, [`crate::model::pay_index::telling_order`]) that fits the
+/// axis — the same currency and period — preferring the kind of `kind`, so a
+/// survey median is not set beside BLS percentiles unless nothing else fits.
+fn row_table<'c>(
+    cx: &ViewCx<'c>,
+    role: RoleIdx,
+    currency: &str,
+    period: crate::model::types::Period,
+    kind: TableKind,
+) -> Option<&'c SalaryTable> {
+    let tables = &cx.catalog.role(role).role.salary;
+    let fitting: Vec<&SalaryTable> = cx
+        .pay
+        .order(role)
+        .iter()
+        .map(|&i| &tables[i])
+        .filter(|t| t.currency == currency && t.period == period)
+        .collect();
+    fitting
+        .iter()
+        .find(|t| TableKind::of(t) == kind)
+        .or_else(|| fitting.first())
+        .copied()
+}
+
 fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
     let cat = cx.catalog;
-    let first = roles.iter().find_map(|r| cat.role(*r).role.salary.first());
+    // The axis is the first role's (with figures) most telling table's.
+    let first = roles.iter().find_map(|r| {
+        cx.pay
+            .default_table(*r)
+            .map(|i| &cat.role(*r).role.salary[i])
+    });
     let Some(first) = first else {
         ui.label("None of these roles has sourced salary figures.");
         return;
@@ -167,23 +198,16 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
     let mut left_out = Vec::new();
     let mut names = Vec::new();
     let mut kinds = Vec::new();
+    let mut shown = Vec::new();
     let n = roles.len();
     for (i, r) in roles.iter().enumerate() {
         let role = &cat.role(*r).role;
-        let same_axis = |t: &&SalaryTable| t.currency == currency && t.period == period;
-        // A table of the first role's kind where there is one, so a survey
-        // median is not set beside BLS percentiles unless nothing else exists.
-        let Some(t) = role
-            .salary
-            .iter()
-            .filter(same_axis)
-            .find(|t| TableKind::of(t) == kind)
-            .or_else(|| role.salary.iter().find(same_axis))
-        else {
+        let Some(t) = row_table(cx, *r, &currency, period, kind) else {
             left_out.push(role.title.clone());
             names.push(role.title.clone());
             continue;
         };
+        shown.push((role.title.as_str(), t));
         let row_kind = TableKind::of(t);
         kinds.push(row_kind);
         // Every row names its kind of figure, so different kinds on one axis
@@ -222,7 +246,7 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
                 .stroke(egui::Stroke::new(1.5, chart_stroke(dark))),
         );
     }
-    ui.label(RichText::new(format!("{currency} · {} · each role's first table in this currency of the same kind as the first role's where it has one; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
+    ui.label(RichText::new(format!("{currency} · {} · each role's most telling table (the one its page shows first) in this currency and period, of the same kind as the first role's where it has one; boxes span p25–p75 where given, whiskers the lowest and highest figure", period.per())).small());
     kinds.dedup();
     if kinds.len() > 1 {
         ui.label(
@@ -236,6 +260,15 @@ fn pay_chart(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx]) {
         .show(ui, |plot| {
             plot.box_plot(BoxPlot::new("pay", boxes).horizontal());
         });
+    ui.label(RichText::new("The table of each role").small().strong());
+    for (title, t) in shown {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("{title}: {}", crate::model::pay_label::describe(t))).small(),
+            )
+            .wrap(),
+        );
+    }
     if !left_out.is_empty() {
         ui.label(
             RichText::new(format!(

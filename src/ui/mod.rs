@@ -14,6 +14,7 @@ pub mod import;
 pub mod level_control;
 pub mod my_skills;
 pub mod palette;
+pub mod paste_reading;
 pub mod pay_section;
 pub mod plan;
 pub mod quick_facts;
@@ -51,6 +52,9 @@ pub struct ViewCx<'a> {
     pub pay: &'a PayIndex,
     /// The person's skills.
     pub profile: &'a Profile,
+    /// Changes whenever `profile` does (a level, a tick, a note, a merge),
+    /// so a panel can keep what it derives from it until then.
+    pub profile_version: u64,
     /// Each technology's credit towards fit (by `TechId`).
     pub credits: &'a [f32],
     /// Each role's fit, 0–1 (by `RoleIdx`); `None` for roles without a stack.

@@ -66,17 +66,19 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, role: RoleIdx, out: &mut Vec<Comma
         return;
     };
     let order = cx.pay.order(role);
-    if tables.len() > 1 {
-        picker(ui, tables, order, shown, out);
-        ui.add_space(4.0);
-    }
     let table = &tables[shown];
     let mut picked = Vec::new();
+    // The picker sits under the chart, not over it: a role with nine tables
+    // had its picker push the chart below the fold of an 800x600 window,
+    // so jumping to Pay showed a list of regions instead of the pay.
     salary_chart::table_ui(
         ui,
         &entry.role.id,
         table,
         |ui| {
+            if tables.len() > 1 {
+                picker(ui, tables, order, shown, &mut picked);
+            }
             strip_ui(ui, cx, role, shown);
             other_sources(ui, tables, order, shown, &mut picked);
         },
@@ -107,15 +109,20 @@ fn picker(
     shown: usize,
     out: &mut Vec<Command>,
 ) {
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new(format!(
+            "The {} tables of this role, by source (the one shown is lit)",
+            tables.len()
+        ))
+        .small()
+        .strong(),
+    );
     // A label line over a wrapping line of regions per source, not a grid:
     // wrapping text inside a grid cell overlapped the next row at 800x600.
     for (family, list) in by_source(tables, order) {
         let kind = TableKind::of(&tables[list[0]]);
-        ui.label(
-            RichText::new(format!("{} · {family}", kind.origin()))
-                .small()
-                .strong(),
-        );
+        ui.label(RichText::new(format!("{} · {family}", kind.origin())).small());
         ui.horizontal_wrapped(|ui| {
             for i in list {
                 let t = &tables[i];

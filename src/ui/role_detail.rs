@@ -222,6 +222,9 @@ impl RolePage {
                 Some(Align::TOP),
                 egui::style::ScrollAnimation::none(),
             );
+            // The scroll lands next frame; draw it, so the page (and the
+            // bar's lit section) does not wait for the next input to move.
+            ui.ctx().request_repaint();
         }
         ui.add_space(2.0);
     }
@@ -341,14 +344,14 @@ fn header(ui: &mut egui::Ui, cx: &ViewCx<'_>, idx: RoleIdx, out: &mut Vec<Comman
         if ui.button("Copy as Markdown").clicked() {
             out.push(Command::CopyText(
                 "the role",
-                crate::model::markdown::role(catalog, cx.profile, idx),
+                crate::model::markdown::role(catalog, cx.pay, cx.profile, idx),
             ));
         }
         if ui.button("Save as Markdown…").clicked() {
             out.push(Command::SaveText(
                 "the role",
                 "role.md",
-                crate::model::markdown::role(catalog, cx.profile, idx),
+                crate::model::markdown::role(catalog, cx.pay, cx.profile, idx),
             ));
         }
     });

@@ -102,23 +102,7 @@ fn money_marks(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
 
 pub use crate::model::pay_index::TableKind;
 
-/// What the figures are, for a caption: "BLS percentiles of wages", "survey
-/// median of respondents' total pay", "pay ranges by level"…
-#[must_use]
-pub fn statistic_label(t: &SalaryTable) -> &'static str {
-    match TableKind::of(t) {
-        TableKind::BlsPercentiles => {
-            "BLS percentiles of wages of all workers (not experience levels)"
-        }
-        TableKind::Percentiles => "percentiles of all workers (not experience levels)",
-        TableKind::SurveyMedian => "survey median of respondents' total pay",
-        TableKind::MedianOnly => "median pay",
-        TableKind::Ranges if t.levels.iter().any(Level::has_percentiles) => {
-            "ranges and percentiles"
-        }
-        TableKind::Ranges => "pay ranges by level",
-    }
-}
+pub use crate::model::pay_label::statistic_label;
 
 fn caption(ui: &mut egui::Ui, t: &SalaryTable) {
     // Who stands behind the figures, first and apart: official statistics,

@@ -4,8 +4,11 @@
 //! goes to the app as one [`Command::SetLevels`]: one profile change, one
 //! fit, one save.
 
+use std::sync::Arc;
+
 use egui::{Key, RichText};
 
+use super::paste_reading::{Outcome, PasteReading};
 use super::{Command, Dialog, ViewCx, text};
 use crate::model::TechId;
 use crate::model::profile::Proficiency;
@@ -50,15 +53,15 @@ pub struct SkillsInput {
     job_ad: bool,
     /// What the pasted text holds, and which of it is to be marked.
     found: Vec<(Found, bool)>,
-    /// The matcher, with the catalog version it was built for.
-    recognizer: Option<(u64, Recognizer)>,
+    /// The matcher, with the catalog version it was built for (shared with
+    /// the worker that reads a long text).
+    recognizer: Option<(u64, Arc<Recognizer>)>,
     /// The Add box's results, for the query and catalog version they were
     /// found for: a search compares every name of the catalog, which no
     /// frame should repeat while nothing changed.
     results: Option<(String, u64, Vec<TechId>)>,
-    /// Counts the readings of the pasted text, so what follows from one
-    /// reading is kept until the next.
-    reading: u64,
+    /// The readings of the pasted text: in the frame, or off it when long.
+    reading: PasteReading,
     /// The roles a job ad resembles, for a catalog version and a reading: it
     /// compares the ad with every loaded role.
     resembling: Option<((u64, u64), Vec<Resemblance>)>,
@@ -75,7 +78,7 @@ impl Default for SkillsInput {
             found: Vec::new(),
             recognizer: None,
             results: None,
-            reading: 0,
+            reading: PasteReading::default(),
             resembling: None,
         }
     }
@@ -176,7 +179,7 @@ impl SkillsInput {
         }
     }
 
-    fn recognizer(&mut self, cx: &ViewCx<'_>) -> &Recognizer {
+    fn recognizer(&mut self, cx: &ViewCx<'_>) -> &Arc<Recognizer> {
         if self
             .recognizer
             .as_ref()
@@ -186,7 +189,7 @@ impl SkillsInput {
         }
         &self
             .recognizer
-            .get_or_insert_with(|| (cx.catalog_version, Recognizer::new(cx.catalog)))
+            .get_or_insert_with(|| (cx.catalog_version, Arc::new(Recognizer::new(cx.catalog))))
             .1
     }
 
@@ -212,11 +215,19 @@ impl SkillsInput {
             .recognizer
             .as_ref()
             .is_none_or(|(v, _)| *v != cx.catalog_version);
-        if edit.changed() || stale {
-            let paste = self.paste.clone();
-            let found = self.recognizer(cx).find(head(&paste));
+        // Read only when the text (or the catalog) changed, never per frame.
+        let outcome = if edit.changed() || stale {
+            let recognizer = Arc::clone(self.recognizer(cx));
+            self.reading.start(ui.ctx(), &recognizer, head(&self.paste))
+        } else {
+            self.reading.poll()
+        };
+        if let Outcome::Read(found) = outcome {
             self.found = found.into_iter().map(|f| (f, true)).collect();
-            self.reading = self.reading.wrapping_add(1);
+        }
+        if self.reading.busy() {
+            ui.label(RichText::new("Reading the text…").weak());
+            return;
         }
         if self.paste.len() > MAX_PASTE_BYTES {
             ui.label(format!(
@@ -307,6 +318,7 @@ impl SkillsInput {
                 out.push(Command::SetLevels(picked));
                 self.paste.clear();
                 self.found.clear();
+                self.reading.clear();
                 self.mode = Mode::Closed;
             }
         });
@@ -314,7 +326,7 @@ impl SkillsInput {
 
     fn job_ad_ui(&mut self, ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         let asked: Vec<TechId> = self.found.iter().map(|(f, _)| f.tech).collect();
-        let key = (cx.catalog_version, self.reading);
+        let key = (cx.catalog_version, self.reading.reading());
         if self.resembling.as_ref().is_none_or(|(k, _)| *k != key) {
             self.resembling = Some((key, resembling_roles(cx.catalog, &asked, 5)));
         }
