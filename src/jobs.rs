@@ -290,7 +290,7 @@ impl Jobs {
                 Err(e) => return JobEvent::Saved(what, Some(Err(e))),
             };
             let result = picker.save_file(&default_name).map(|path| {
-                crate::store::write_atomically(&path, &bytes)
+                crate::user_files::write(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });
@@ -330,7 +330,7 @@ impl Jobs {
             JobEvent::Created(picker.save_file("my-roles.json").map(|path| {
                 let name = crate::authoring::dataset_name(&path, &taken);
                 // The dialog asked before replacing a file.
-                crate::authoring::write_new(&path, &name, true)
+                crate::authoring::write_new(&path, &name, crate::authoring::Replace::RoleFile)
             }))
         })
     }
