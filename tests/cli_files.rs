@@ -148,9 +148,12 @@ fn output_that_cannot_be_written_is_exit_2_for_every_command() {
     let text = dir.path().join("cv.txt");
     std::fs::write(&text, "Rust and PostgreSQL").unwrap();
     let name = file.to_str().unwrap();
+    // `validate --json` prints nothing for a valid file: this one has a line.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"id": "a", "stack": {}}"#).unwrap();
     for args in [
         &["validate", name][..],
-        &["validate", "--json", name],
+        &["validate", "--json", bad.to_str().unwrap()],
         &["new", "-"],
         &["skills", "from-text", text.to_str().unwrap()],
         &["--help"],
