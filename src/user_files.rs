@@ -20,7 +20,10 @@ use std::path::{Path, PathBuf};
 /// Why a file the person named could not be written: a sentence naming it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct WriteError(pub String);
+pub struct WriteError(
+    /// The sentence, ready to show.
+    pub String,
+);
 
 /// Refuses a path that cannot name a file to write: empty, or a folder
 /// (an existing one, or a name ending in a slash).
