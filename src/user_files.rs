@@ -45,7 +45,24 @@ pub fn check_target(path: &Path) -> Result<(), WriteError> {
             crate::cli::shown(&path.join("my-roles.json"))
         )));
     }
-    Ok(())
+    check_folder(path, folder_of(path))
+}
+
+/// Refuses a `dir` that is missing or is a file.
+fn check_folder(path: &Path, dir: &Path) -> Result<(), WriteError> {
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(WriteError(format!(
+            "cannot write {}: {} is a file, not a folder",
+            crate::cli::shown(path),
+            crate::cli::shown(dir)
+        ))),
+        Err(_) => Err(WriteError(format!(
+            "cannot write {}: the folder {} does not exist; create it first, or choose another folder",
+            crate::cli::shown(path),
+            crate::cli::shown(dir)
+        ))),
+    }
 }
 
 /// The folder `path` is in (`.` for a bare file name).
@@ -72,23 +89,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         Err(_) => path.to_path_buf(),
     };
     let dir = folder_of(&target);
-    match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => {}
-        Ok(_) => {
-            return Err(WriteError(format!(
-                "cannot write {}: {} is a file, not a folder",
-                crate::cli::shown(path),
-                crate::cli::shown(dir)
-            )));
-        }
-        Err(_) => {
-            return Err(WriteError(format!(
-                "cannot write {}: the folder {} does not exist; create it first, or choose another folder",
-                crate::cli::shown(path),
-                crate::cli::shown(dir)
-            )));
-        }
-    }
+    check_folder(path, dir)?;
     let kept_mode = fs::metadata(&target).ok().map(|m| m.permissions());
     let said = |e: std::io::Error| explain(path, dir, &e);
     let mut builder = tempfile::Builder::new();
