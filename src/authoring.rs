@@ -67,29 +67,79 @@ pub fn template(name: &str) -> String {
     TEMPLATE.replacen(TEMPLATE_NAME, &format!("\"name\": {quoted}"), 1)
 }
 
+/// Which existing files [`write_new`] may replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// None: an existing role file is refused, and so is a schema file that
+    /// holds anything but the schema (the same schema is left as it is).
+    Nothing,
+    /// The role file (a save dialog asked the person), but not a schema file
+    /// beside it that holds something else: that may be someone else's work.
+    RoleFile,
+    /// Both (`career-atlas new --force`).
+    Both,
+}
+
 /// Writes the template to `path` (named `name`) and the schema beside it,
-/// each atomically. An existing schema file there is replaced: it is the same
-/// schema, or an older one. With `replace` false an existing `path` is left
-/// alone and refused.
+/// each atomically, with the permissions a new file gets
+/// ([`crate::user_files::write`]). A schema file already holding exactly the
+/// schema is left untouched; any other existing file is replaced only as
+/// `replace` allows. Nothing is written unless both files can be.
 ///
 /// # Errors
-/// A sentence naming the file that could not be written, or saying that
-/// `path` exists.
-pub fn write_new(path: &Path, name: &str, replace: bool) -> Result<NewFile, String> {
-    if !replace && path.exists() {
+/// A sentence naming the file that could not be written or is in the way,
+/// and what to do; `path` naming the schema file itself is refused.
+pub fn write_new(path: &Path, name: &str, replace: Replace) -> Result<NewFile, String> {
+    crate::user_files::check_target(path).map_err(|e| e.0)?;
+    let schema = path.with_file_name(SCHEMA_FILE);
+    if path
+        .file_name()
+        .is_some_and(|f| f.to_string_lossy().eq_ignore_ascii_case(SCHEMA_FILE))
+    {
         return Err(format!(
-            "{} already exists; choose another name, or remove it first",
-            path.display()
+            "{SCHEMA_FILE} is the name of the schema written beside the role file; choose another name, e.g. {}",
+            crate::cli::shown(&path.with_file_name("my-roles.json"))
         ));
     }
-    let schema = path.with_file_name(SCHEMA_FILE);
-    crate::store::write_atomically(path, template(name).as_bytes()).map_err(|e| e.to_string())?;
-    crate::store::write_atomically(&schema, SCHEMA.as_bytes()).map_err(|e| e.to_string())?;
+    let text = template(name);
+    // An existing role file is refused even when identical: the person
+    // asked for a new file, and may be about to lose edits they forget.
+    let role_exists = path.exists();
+    let schema_in_way = in_the_way(&schema, SCHEMA.as_bytes());
+    if role_exists && replace == Replace::Nothing {
+        return Err(format!(
+            "{} already exists; choose another name, or add --force to replace it",
+            crate::cli::shown(path)
+        ));
+    }
+    if schema_in_way == Some(true) && replace != Replace::Both {
+        return Err(format!(
+            "{} already exists beside it with other content (another schema, or someone's file); write the role file in another folder, or add --force to replace that file with Career Atlas's schema",
+            crate::cli::shown(&schema)
+        ));
+    }
+    crate::user_files::write(path, text.as_bytes()).map_err(|e| e.0)?;
+    if schema_in_way.is_some() {
+        crate::user_files::write(&schema, SCHEMA.as_bytes()).map_err(|e| e.0)?;
+    }
     Ok(NewFile {
         file: path.to_path_buf(),
         schema,
         name: name.to_string(),
     })
+}
+
+/// Whether writing `bytes` to `path` needs a write (`Some`), and whether
+/// that write replaces something else (`Some(true)`). `None`: the file
+/// already holds exactly `bytes`.
+fn in_the_way(path: &Path, bytes: &[u8]) -> Option<bool> {
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => None,
+        Ok(_) => Some(true),
+        // A folder or an unreadable file is in the way as much as any file.
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(true),
+        Err(_) => Some(false),
+    }
 }
 
 #[cfg(test)]
@@ -109,14 +159,37 @@ mod tests {
     fn the_template_is_renamed_and_written_with_its_schema() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("mine.json");
-        let made = write_new(&path, "Quote \" name", false).unwrap();
+        let made = write_new(&path, "Quote \" name", Replace::Nothing).unwrap();
         assert_eq!(made.schema, dir.path().join(SCHEMA_FILE));
         let text = std::fs::read_to_string(&path).unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(v["name"], "Quote \" name");
         assert_eq!(v["$schema"], SCHEMA_FILE);
         assert_eq!(std::fs::read_to_string(&made.schema).unwrap(), SCHEMA);
-        let again = write_new(&path, "x", false).unwrap_err();
+        let again = write_new(&path, "x", Replace::Nothing).unwrap_err();
         assert!(again.contains("already exists"), "{again}");
+        // The same schema beside a second file is no conflict.
+        write_new(&dir.path().join("two.json"), "Two", Replace::Nothing).unwrap();
+    }
+
+    #[test]
+    fn nothing_that_is_someone_elses_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let schema = dir.path().join(SCHEMA_FILE);
+        std::fs::write(&schema, "someone else's").unwrap();
+        let path = dir.path().join("y.json");
+        for replace in [Replace::Nothing, Replace::RoleFile] {
+            let e = write_new(&path, "Y", replace).unwrap_err();
+            assert!(e.contains("other content"), "{e}");
+            // Refused before anything was written.
+            assert!(!path.exists());
+            assert_eq!(std::fs::read_to_string(&schema).unwrap(), "someone else's");
+        }
+        write_new(&path, "Y", Replace::Both).unwrap();
+        assert_eq!(std::fs::read_to_string(&schema).unwrap(), SCHEMA);
+        // The schema's own name is never a role file, even with --force.
+        let e = write_new(&schema, "S", Replace::Both).unwrap_err();
+        assert!(e.contains("choose another name"), "{e}");
+        assert_eq!(std::fs::read_to_string(&schema).unwrap(), SCHEMA);
     }
 }

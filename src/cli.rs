@@ -34,16 +34,25 @@ Usage:
                                    (FILE `-` reads standard input)
   career-atlas validate --watch [--json] FILE...
                                    check again every time a file is saved,
-                                   until Ctrl+C (exit status 0)
+                                   until Ctrl+C (exit status 0); with --json,
+                                   each check ends with a line
+                                   {\"file\", \"event\": \"checked\", \"status\":
+                                   \"ok\"|\"invalid\"|\"unreadable\", \"roles\",
+                                   \"errors\", \"warnings\"}; a deleted file
+                                   gives {\"file\", \"event\": \"gone\"}
   career-atlas new [--force] FILE.json
                                    write a starter role file with one complete
-                                   role, and its JSON Schema beside it
+                                   role, and its JSON Schema beside it; never
+                                   replaces a different file without --force,
+                                   never creates folders
+  career-atlas new -               print the starter role file (no schema)
   career-atlas skills from-text FILE|- [--profile OUT] [--level L]
                                    list the technologies a CV or job ad names
-  career-atlas --help | --version
+  career-atlas --help | help | --version
 
 Exit status of validate: 0 all files valid, 1 a file is invalid,
-2 a file cannot be read or the command line is wrong.
+2 a file cannot be read or the command line is wrong. Any command ends with
+2 when its output cannot be written (a full disk, a closed pipe).
 ";
 
 /// What the command line asks for.
@@ -103,6 +112,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
             Long("force") if new => force = true,
             Value(v) if first && v == "validate" => validate = true,
             Value(v) if first && v == "new" => new = true,
+            Value(v) if first && v == "help" => return Ok(Invocation::Help),
             Value(v) => files.push(v),
             Long(name) => return Err(format!("unknown option --{name}")),
             Short(c) => return Err(format!("unknown option -{c}")),
@@ -136,93 +146,266 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
         let files = files.into_iter().map(Input::from).collect();
         return Ok(Invocation::Validate { json, files });
     }
+    if let Some(word) = files.first()
+        && let Some(command) = mistyped_command(word)
+    {
+        return Err(format!(
+            "unknown command `{}`; did you mean `{command}`?",
+            word.to_string_lossy()
+        ));
+    }
     Ok(Invocation::Open(
         files.into_iter().map(PathBuf::from).collect(),
     ))
 }
 
+/// The command `word` was probably meant to be: `word` names no file or
+/// folder, looks like no file name (no dot, no slash) and is a letter or two
+/// away from a command (`valdate`, `Validate`, `neww`, `skill`). A real file
+/// named like that still opens the app with it.
+fn mistyped_command(word: &std::ffi::OsStr) -> Option<&'static str> {
+    const COMMANDS: [&str; 4] = ["validate", "new", "skills", "help"];
+    let text = word.to_str()?.to_lowercase();
+    if text.is_empty() || text.contains(['.', '/', '\\']) || std::path::Path::new(word).exists() {
+        return None;
+    }
+    COMMANDS.into_iter().find(|c| {
+        // One slip in a short name, two in a long one.
+        let allowed = if c.len() <= 4 { 1 } else { 2 };
+        strsim::damerau_levenshtein(&text, c) <= allowed
+    })
+}
+
+/// A writer that remembers its first failure, so a command whose output
+/// went nowhere (a full disk, a closed pipe) ends with status 2 instead of
+/// 0, however its lines were written.
+pub struct Tracked<W: Write> {
+    inner: W,
+    failure: Option<std::io::Error>,
+}
+
+impl<W: Write> Tracked<W> {
+    /// Wraps `inner`.
+    pub const fn new(inner: W) -> Self {
+        Self {
+            inner,
+            failure: None,
+        }
+    }
+
+    /// The first write or flush that failed, if any.
+    #[must_use]
+    pub const fn failure(&self) -> Option<&std::io::Error> {
+        self.failure.as_ref()
+    }
+
+    fn note<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && e.kind() != std::io::ErrorKind::Interrupted
+            && self.failure.is_none()
+        {
+            self.failure = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Tracked<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
+}
+
+/// The exit status of a command that returned `code`, given how writing
+/// its output went: any failed write to standard output or error makes it
+/// [`EXIT_UNREADABLE`], said on standard error when that still works.
+pub fn finish<O: Write, E: Write>(code: i32, out: &mut Tracked<O>, err: &mut Tracked<E>) -> i32 {
+    let _ = out.flush();
+    if let Some(e) = out.failure() {
+        let _ = writeln!(err, "career-atlas: cannot write the output: {e}");
+        let _ = err.flush();
+        return EXIT_UNREADABLE;
+    }
+    let _ = err.flush();
+    if err.failure().is_some() {
+        return EXIT_UNREADABLE;
+    }
+    code
+}
+
+/// A path as shown in messages: lossy where it is not UTF-8, and with
+/// control characters escaped (`\n`, `\t`, `\r`, `\u{1b}`), so a newline in
+/// a file name cannot split a `FILE:LINE:COL` line in two.
+#[must_use]
+pub fn shown(path: &std::path::Path) -> String {
+    escape_name(&path.to_string_lossy())
+}
+
+/// [`shown`] for a name already made text.
+#[must_use]
+pub fn escape_name(name: &str) -> String {
+    if !name.chars().any(char::is_control) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len() + 8);
+    for c in name.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What checking one file found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checked {
+    /// [`EXIT_OK`], [`EXIT_INVALID`] or [`EXIT_UNREADABLE`].
+    pub status: i32,
+    /// Roles read (0 unless valid).
+    pub roles: usize,
+    /// Errors reported.
+    pub errors: usize,
+    /// Warnings reported.
+    pub warnings: usize,
+}
+
+impl Checked {
+    /// The JSON line `validate --watch --json` prints after each check, so a
+    /// tool sees errors clear: `{"file", "event": "checked", "status": "ok" |
+    /// "invalid" | "unreadable", "roles", "errors", "warnings"}`.
+    #[must_use]
+    pub fn json_line(&self, file: &str) -> serde_json::Value {
+        let status = match self.status {
+            EXIT_OK => "ok",
+            EXIT_INVALID => "invalid",
+            _ => "unreadable",
+        };
+        serde_json::json!({
+            "file": file,
+            "event": "checked",
+            "status": status,
+            "roles": self.roles,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        })
+    }
+}
+
 /// Runs `validate` over `files`, writing results to `out` and read errors
 /// to `err`; returns the exit status.
 pub fn validate(files: &[Input], json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut known: HashSet<String> = bundled_dataset()
+    let mut known = bundled_role_ids();
+    files
+        .iter()
+        .map(|input| check(input, json, &mut known, out, err).status)
+        .max()
+        .unwrap_or(EXIT_OK)
+}
+
+/// The ids of the bundled roles, which a file's `related` may name.
+#[must_use]
+pub fn bundled_role_ids() -> HashSet<String> {
+    bundled_dataset()
         .roles
         .into_iter()
         .map(|r| r.id.clone())
-        .collect();
-    let mut status = EXIT_OK;
-    for input in files {
-        let name = input.display_name();
-        let bytes = match input.read(MAX_FILE_BYTES) {
-            Ok(b) => b,
-            Err(message) => {
-                if json {
-                    let line = serde_json::json!({"file": name, "severity": "error", "line": 0, "column": 0, "path": "", "message": message.to_string()});
-                    let _ = writeln!(out, "{line}");
-                } else {
-                    let _ = writeln!(err, "{name}: error: {message}");
-                }
-                status = EXIT_UNREADABLE;
-                continue;
-            }
-        };
-        let outcome = read_dataset(
-            &input.stem(),
-            &bytes,
-            ReadContext {
-                known_role_ids: Some(&known),
-            },
-        );
-        if outcome.dataset.is_none()
-            && let Some(kind) = recognize_bytes(&bytes)
-        {
-            // Another kind of file: the one line that says so, no field noise.
+        .collect()
+}
+
+/// Checks one file as `validate` does, printing its diagnostics (and, in
+/// text, its summary line); the ids of a valid file's roles join `known`.
+pub fn check(
+    input: &Input,
+    json: bool,
+    known: &mut HashSet<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Checked {
+    // Escaped for text lines; JSON escapes the name itself.
+    let raw_name = input.display_name();
+    let name = escape_name(&raw_name);
+    let mut found = Checked {
+        status: EXIT_INVALID,
+        roles: 0,
+        errors: 1,
+        warnings: 0,
+    };
+    let bytes = match input.read(MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(message) => {
             if json {
-                let line = serde_json::json!({"file": name, "severity": "error", "line": 1, "column": 1, "path": "", "message": kind.sentence()});
+                let line = serde_json::json!({"file": raw_name, "severity": "error", "line": 0, "column": 0, "path": "", "message": message.to_string()});
                 let _ = writeln!(out, "{line}");
             } else {
-                let _ = writeln!(out, "{name}: error: {}", kind.sentence());
+                let _ = writeln!(err, "{name}: error: {message}");
             }
-            if status == EXIT_OK {
-                status = EXIT_INVALID;
-            }
-            continue;
+            found.status = EXIT_UNREADABLE;
+            return found;
         }
-        for d in &outcome.diagnostics {
-            if json {
-                let mut v = serde_json::to_value(d).unwrap_or_default();
-                if let Some(obj) = v.as_object_mut() {
-                    obj.insert("file".into(), serde_json::Value::from(name.as_str()));
-                }
-                let _ = writeln!(out, "{v}");
-            } else {
-                let _ = writeln!(out, "{}", d.display_with_file(&name));
-            }
-        }
-        if let Some(ds) = &outcome.dataset {
-            known.extend(ds.roles.iter().map(|r| r.id.clone()));
-            if !json {
-                let warnings = outcome.warning_count();
-                let roles = ds.roles.len();
-                let plural = if roles == 1 { "role" } else { "roles" };
-                if warnings == 0 {
-                    let _ = writeln!(out, "{name}: ok, {roles} {plural}");
-                } else {
-                    let w = if warnings == 1 { "warning" } else { "warnings" };
-                    let _ = writeln!(out, "{name}: ok, {roles} {plural}, {warnings} {w}");
-                }
-            }
+    };
+    let outcome = read_dataset(
+        &input.stem(),
+        &bytes,
+        ReadContext {
+            known_role_ids: Some(&*known),
+        },
+    );
+    if outcome.dataset.is_none()
+        && let Some(kind) = recognize_bytes(&bytes)
+    {
+        // Another kind of file: the one line that says so, no field noise.
+        if json {
+            let line = serde_json::json!({"file": raw_name, "severity": "error", "line": 1, "column": 1, "path": "", "message": kind.sentence()});
+            let _ = writeln!(out, "{line}");
         } else {
-            if status == EXIT_OK {
-                status = EXIT_INVALID;
+            let _ = writeln!(out, "{name}: error: {}", kind.sentence());
+        }
+        return found;
+    }
+    for d in &outcome.diagnostics {
+        if json {
+            let mut v = serde_json::to_value(d).unwrap_or_default();
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("file".into(), serde_json::Value::from(raw_name.as_str()));
             }
-            if !json {
-                let n = outcome.error_count();
-                let e = if n == 1 { "error" } else { "errors" };
-                let _ = writeln!(out, "{name}: invalid, {n} {e}");
-            }
+            let _ = writeln!(out, "{v}");
+        } else {
+            let _ = writeln!(out, "{}", d.display_with_file(&name));
         }
     }
-    status
+    found.errors = outcome.error_count();
+    found.warnings = outcome.warning_count();
+    if let Some(ds) = &outcome.dataset {
+        known.extend(ds.roles.iter().map(|r| r.id.clone()));
+        found.status = EXIT_OK;
+        found.roles = ds.roles.len();
+        if !json {
+            let roles = ds.roles.len();
+            let plural = if roles == 1 { "role" } else { "roles" };
+            let warnings = found.warnings;
+            if warnings == 0 {
+                let _ = writeln!(out, "{name}: ok, {roles} {plural}");
+            } else {
+                let w = if warnings == 1 { "warning" } else { "warnings" };
+                let _ = writeln!(out, "{name}: ok, {roles} {plural}, {warnings} {w}");
+            }
+        }
+    } else if !json {
+        let n = found.errors;
+        let e = if n == 1 { "error" } else { "errors" };
+        let _ = writeln!(out, "{name}: invalid, {n} {e}");
+    }
+    found
 }
 
 #[cfg(test)]
@@ -256,6 +439,33 @@ mod tests {
             Err("unknown option --json".into())
         );
         assert!(parse(args(&["validate"])).is_err());
+    }
+
+    #[test]
+    fn a_mistyped_command_is_named_and_a_file_still_opens() {
+        for (typed, meant) in [
+            ("valdate", "validate"),
+            ("Validate", "validate"),
+            ("vaildate", "validate"),
+            ("neww", "new"),
+            ("skill", "skills"),
+            ("hepl", "help"),
+        ] {
+            assert_eq!(
+                parse(args(&[typed, "x.json"])),
+                Err(format!(
+                    "unknown command `{typed}`; did you mean `{meant}`?"
+                ))
+            );
+        }
+        assert_eq!(parse(args(&["help"])), Ok(Invocation::Help));
+        // File names are never taken for commands.
+        for file in ["validate.json", "./valdate", "roles.json"] {
+            assert_eq!(
+                parse(args(&[file])),
+                Ok(Invocation::Open(vec![file.into()]))
+            );
+        }
     }
 
     #[cfg(unix)]

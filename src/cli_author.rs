@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 
-use crate::cli::{EXIT_OK, EXIT_UNREADABLE, validate};
+use crate::cli::{EXIT_OK, EXIT_UNREADABLE, bundled_role_ids, check, shown};
 use crate::input::Input;
 use crate::watch::{FileWatch, WatchOptions, WatchReport};
 
@@ -26,18 +26,45 @@ pub enum WatchSignal {
 }
 
 /// `career-atlas new FILE.json`: writes the starter file (refusing to
-/// replace one unless `force`) and the schema beside it.
+/// replace one unless `force`) and the schema beside it. `new -` prints the
+/// starter file on `out` instead, without the schema, as other tools treat
+/// `-` (e.g. `career-atlas new - > roles.json`, or into an editor's buffer).
 pub fn new_file(file: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    if file == Path::new("-") {
+        return match out
+            .write_all(crate::authoring::template("My role file").as_bytes())
+            .and_then(|()| out.flush())
+        {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "career-atlas new: cannot write to standard output: {e}"
+                );
+                EXIT_UNREADABLE
+            }
+        };
+    }
     let name = crate::authoring::dataset_name(file, &[]);
-    match crate::authoring::write_new(file, &name, force) {
+    let replace = if force {
+        crate::authoring::Replace::Both
+    } else {
+        crate::authoring::Replace::Nothing
+    };
+    match crate::authoring::write_new(file, &name, replace) {
         Ok(made) => {
+            let file = shown(&made.file);
+            // Quoted for the shell when it needs it, so the advice pastes.
+            let arg = if file.contains(|c: char| !(c.is_alphanumeric() || "/._-+,:@".contains(c))) {
+                format!("'{}'", file.replace('\'', "'\\''"))
+            } else {
+                file.clone()
+            };
             let _ = writeln!(
                 out,
-                "Wrote {} (dataset “{}”) and its schema {}.\nOpen it in your editor, then: career-atlas validate --watch {}",
-                made.file.display(),
+                "Wrote {file} (dataset “{}”) and its schema {}.\nOpen it in your editor, then: career-atlas validate --watch {arg}",
                 made.name,
-                made.schema.display(),
-                made.file.display()
+                shown(&made.schema),
             );
             EXIT_OK
         }
@@ -50,9 +77,13 @@ pub fn new_file(file: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Wri
 
 /// `career-atlas validate --watch FILE...`: validates the files, then again
 /// each time one is saved, printing what `validate` prints for the file
-/// saved (checked on its own), until a [`WatchSignal::Stop`] arrives on `signals` (whose sender
-/// `tx` the watches share). Returns 0 when stopped; 2 when a file cannot be
-/// watched.
+/// saved (checked on its own), until a [`WatchSignal::Stop`] arrives on
+/// `signals` (whose sender `tx` the watches share). With `json`, every check
+/// also ends with a line `{"file", "event": "checked", "status", "roles",
+/// "errors", "warnings"}` ([`crate::cli::Checked::json_line`]) and a file
+/// that goes away gives `{"file", "event": "gone"}`, so a tool sees errors
+/// clear. Returns 0 when stopped; 2 when a file cannot be watched or the
+/// output cannot be written (a closed pipe, a full disk).
 pub fn validate_watch(
     files: &[PathBuf],
     json: bool,
@@ -62,7 +93,10 @@ pub fn validate_watch(
 ) -> i32 {
     let (tx, rx) = signals;
     let inputs: Vec<Input> = files.iter().cloned().map(Input::Path).collect();
-    validate(&inputs, json, out, err);
+    let mut known = bundled_role_ids();
+    for input in &inputs {
+        checked(input, json, &mut known, out, err);
+    }
     let mut watches = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let tx = tx.clone();
@@ -77,7 +111,7 @@ pub fn validate_watch(
         match started {
             Ok(w) => watches.push(w),
             Err(e) => {
-                let _ = writeln!(err, "{}: error: cannot watch: {e}", file.display());
+                let _ = writeln!(err, "{}: error: cannot watch: {e}", shown(file));
                 return EXIT_UNREADABLE;
             }
         }
@@ -86,30 +120,58 @@ pub fn validate_watch(
     if !json {
         let _ = writeln!(out, "Watching for saves; press Ctrl+C to stop.");
     }
-    let _ = out.flush();
+    if let Err(e) = out.flush() {
+        return output_failed(&e, err);
+    }
     while let Ok(signal) = rx.recv() {
         match signal {
             WatchSignal::Stop => break,
             WatchSignal::Gone(i) => {
-                if !json {
+                let name = shown(&files[i]);
+                if json {
+                    let line =
+                        serde_json::json!({"file": files[i].to_string_lossy(), "event": "gone"});
+                    let _ = writeln!(out, "{line}");
+                } else {
                     let _ = writeln!(
                         out,
-                        "{}: gone (deleted or moved); waiting for it to come back",
-                        files[i].display()
+                        "{name}: gone (deleted or moved); waiting for it to come back"
                     );
                 }
             }
             WatchSignal::Saved(i) => {
                 if !json {
-                    let _ = writeln!(out, "-- {} saved", files[i].display());
+                    let _ = writeln!(out, "-- {} saved", shown(&files[i]));
                 }
                 // The saved file on its own, as `validate FILE` checks it
                 // (its `related` ids are looked up among the bundled roles).
-                validate(std::slice::from_ref(&inputs[i]), json, out, err);
+                checked(&inputs[i], json, &mut bundled_role_ids(), out, err);
             }
         }
-        let _ = out.flush();
+        if let Err(e) = out.flush() {
+            return output_failed(&e, err);
+        }
     }
     drop(watches);
     EXIT_OK
+}
+
+/// One check, ending with its JSON state line in JSON mode.
+fn checked(
+    input: &Input,
+    json: bool,
+    known: &mut std::collections::HashSet<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) {
+    let found = check(input, json, known, out, err);
+    if json {
+        let _ = writeln!(out, "{}", found.json_line(&input.display_name()));
+    }
+}
+
+/// The watch cannot say anything any more: stop, saying why where possible.
+fn output_failed(e: &std::io::Error, err: &mut dyn Write) -> i32 {
+    let _ = writeln!(err, "career-atlas: cannot write the output: {e}");
+    EXIT_UNREADABLE
 }

@@ -183,7 +183,7 @@ fn from_text(
         let written = if to_stdout {
             out.write_all(&bytes).map_err(|e| e.to_string())
         } else {
-            crate::store::write_atomically(Path::new(path), &bytes).map_err(|e| e.to_string())
+            crate::user_files::write(Path::new(path), &bytes).map_err(|e| e.to_string())
         };
         if let Err(e) = written {
             let _ = writeln!(

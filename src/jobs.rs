@@ -324,7 +324,7 @@ impl Jobs {
                 return JobEvent::NoDialog(NO_SAVE_DIALOG_HELP);
             };
             let result = chosen.map(|path| {
-                crate::store::write_atomically(&path, &bytes)
+                crate::user_files::write(&path, &bytes)
                     .map(|()| path)
                     .map_err(|e| e.to_string())
             });
@@ -370,7 +370,7 @@ impl Jobs {
             JobEvent::Created(chosen.map(|path| {
                 let name = crate::authoring::dataset_name(&path, &taken);
                 // The dialog asked before replacing a file.
-                crate::authoring::write_new(&path, &name, true)
+                crate::authoring::write_new(&path, &name, crate::authoring::Replace::RoleFile)
             }))
         })
     }

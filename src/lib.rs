@@ -15,7 +15,8 @@
 //! - [`input`]: reading a file, pipe or standard input with a size limit;
 //! - [`fonts`]: installed fonts as fallbacks for text in any script;
 //! - [`watch`]: watch mode, a role file re-read when its author saves it;
-//! - [`authoring`]: the starter role file and its schema (File › New role file…).
+//! - [`authoring`]: the starter role file and its schema (File › New role file…);
+//! - [`user_files`]: writing the files a person names (new files, exports).
 
 pub mod app;
 pub mod authoring;
@@ -29,6 +30,7 @@ pub mod model;
 pub mod state;
 pub mod store;
 pub mod ui;
+pub mod user_files;
 pub mod watch;
 
 pub use app::{AppConfig, CareerAtlasApp};

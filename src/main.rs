@@ -2,6 +2,7 @@
 //! everything else lives in the library.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use career_atlas::cli::{self, Invocation};
@@ -18,6 +19,15 @@ fn main() -> ExitCode {
 }
 
 fn run() -> i32 {
+    // Every command writes through these, so a failed write anywhere (a
+    // full disk, a closed pipe) ends with status 2, never 0.
+    let mut out = cli::Tracked::new(std::io::stdout());
+    let mut err = cli::Tracked::new(std::io::stderr());
+    let code = dispatch(&mut out, &mut err);
+    cli::finish(code, &mut out, &mut err)
+}
+
+fn dispatch(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     if args.first().is_some_and(|a| a == "skills") {
         // Its own small parser; a name that is not UTF-8 is shown lossily and
@@ -26,37 +36,27 @@ fn run() -> i32 {
             .iter()
             .map(|a| a.to_string_lossy().into_owned())
             .collect();
-        return career_atlas::cli_skills::run(
-            &rest,
-            &mut std::io::stdin(),
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        );
+        return career_atlas::cli_skills::run(&rest, &mut std::io::stdin(), out, err);
     }
     let invocation = match cli::parse(args) {
         Ok(i) => i,
         Err(message) => {
-            eprintln!("career-atlas: {message}\n\n{}", cli::USAGE);
+            let _ = writeln!(err, "career-atlas: {message}\n\n{}", cli::USAGE);
             return cli::EXIT_UNREADABLE;
         }
     };
     match invocation {
-        Invocation::Validate { json, files } => {
-            cli::validate(&files, json, &mut std::io::stdout(), &mut std::io::stderr())
+        Invocation::Validate { json, files } => cli::validate(&files, json, out, err),
+        Invocation::New { file, force } => {
+            career_atlas::cli_author::new_file(&file, force, out, err)
         }
-        Invocation::New { file, force } => career_atlas::cli_author::new_file(
-            &file,
-            force,
-            &mut std::io::stdout(),
-            &mut std::io::stderr(),
-        ),
-        Invocation::ValidateWatch { json, files } => validate_watch(&files, json),
+        Invocation::ValidateWatch { json, files } => validate_watch(&files, json, out, err),
         Invocation::Help => {
-            print!("{}", cli::USAGE);
+            let _ = write!(out, "{}", cli::USAGE);
             cli::EXIT_OK
         }
         Invocation::Version => {
-            println!("career-atlas {}", env!("CARGO_PKG_VERSION"));
+            let _ = writeln!(out, "career-atlas {}", env!("CARGO_PKG_VERSION"));
             cli::EXIT_OK
         }
         // Files named to import ("Open with", `career-atlas FILE...`).
@@ -65,7 +65,12 @@ fn run() -> i32 {
 }
 
 /// `validate --watch`: Ctrl+C ends the watch, with exit status 0.
-fn validate_watch(files: &[std::path::PathBuf], json: bool) -> i32 {
+fn validate_watch(
+    files: &[std::path::PathBuf],
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     use career_atlas::cli_author::{WatchSignal, validate_watch};
     let (tx, rx) = std::sync::mpsc::channel();
     let stop = tx.clone();
@@ -73,15 +78,12 @@ fn validate_watch(files: &[std::path::PathBuf], json: bool) -> i32 {
         let _ = stop.send(WatchSignal::Stop);
     }) {
         // Without the handler Ctrl+C still ends the watch, as signals do.
-        eprintln!("career-atlas: Ctrl+C will not end the watch cleanly: {e}");
+        let _ = writeln!(
+            err,
+            "career-atlas: Ctrl+C will not end the watch cleanly: {e}"
+        );
     }
-    validate_watch(
-        files,
-        json,
-        (tx, rx),
-        &mut std::io::stdout(),
-        &mut std::io::stderr(),
-    )
+    validate_watch(files, json, (tx, rx), out, err)
 }
 
 fn open_window(import_files: Vec<std::path::PathBuf>) -> i32 {

@@ -124,3 +124,163 @@ fn watch_needs_files_not_standard_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("standard input cannot be watched"));
 }
+
+/// `career-atlas new ARGS` in `dir`: exit code, stdout, stderr.
+fn new_in(dir: &std::path::Path, args: &[&std::ffi::OsStr]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .arg("new")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn os(s: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(s)
+}
+
+#[test]
+fn new_never_replaces_someone_elses_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("career-atlas-1.schema.json");
+    std::fs::write(&schema, "someone else's schema").unwrap();
+    let (code, _, err) = new_in(dir.path(), &[os("y.json")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("career-atlas-1.schema.json already exists"),
+        "{err}"
+    );
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&schema).unwrap(),
+        "someone else's schema"
+    );
+    assert!(!dir.path().join("y.json").exists(), "nothing is written");
+    // The schema's own name is refused, even with --force.
+    std::fs::remove_file(&schema).unwrap();
+    for args in [
+        &[os("career-atlas-1.schema.json")][..],
+        &[os("--force"), os("career-atlas-1.schema.json")],
+    ] {
+        let (code, out, err) = new_in(dir.path(), args);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains("choose another name"), "{err}");
+        assert!(!schema.exists());
+    }
+    // The same schema beside a second file is no conflict; the role file
+    // itself is never replaced without --force.
+    let (code, _, err) = new_in(dir.path(), &[os("y.json")]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = new_in(dir.path(), &[os("z.json")]);
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(dir.path().join("y.json"), "{\"edited\": true}").unwrap();
+    let (code, _, err) = new_in(dir.path(), &[os("y.json")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("y.json already exists"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("y.json")).unwrap(),
+        "{\"edited\": true}"
+    );
+}
+
+#[test]
+fn new_dash_prints_the_template_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = new_in(dir.path(), &[os("-")]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["format"], "career-atlas/1");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // What it prints validates.
+    let file = dir.path().join("piped.json");
+    std::fs::write(&file, &out).unwrap();
+    let check = Command::new(BIN)
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{check:?}");
+}
+
+#[test]
+fn new_errors_name_the_path_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("dir1")).unwrap();
+    for (arg, needle) in [
+        ("", "the file name is empty"),
+        ("dir1/", "dir1/ is a folder; name a file in it"),
+        ("dir1", "dir1 is a folder; name a file in it"),
+        (
+            "nope/x.json",
+            "the folder nope does not exist; create it first",
+        ),
+    ] {
+        let (code, _, err) = new_in(dir.path(), &[os(arg)]);
+        assert_eq!(code, 2, "{arg}: {err}");
+        assert!(err.contains(needle), "{arg}: {err}");
+        assert!(!err.contains("No such file"), "{arg}: {err}");
+        assert!(!err.contains(".tmp-"), "{arg}: {err}");
+    }
+    assert!(!dir.path().join("nope").exists(), "no folder is made");
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    // What this process's umask makes of a new file; the child inherits it.
+    let probe = dir.path().join("probe");
+    std::fs::File::create(&probe).unwrap();
+    let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+    let (code, _, err) = new_in(dir.path(), &[os("roles.json")]);
+    assert_eq!(code, 0, "{err}");
+    for name in ["roles.json", "career-atlas-1.schema.json"] {
+        let mode = std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, usual, "{name}: {mode:o}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn validate_watch_json_reports_every_state_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.json");
+    std::fs::write(&file, r#"[{"id": "a", "stack": {}}]"#).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["validate", "--watch", "--json"])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let rx = lines(&mut child);
+    let mut seen = Vec::new();
+    wait_for(&rx, &mut seen, r#""status":"invalid""#);
+    let state = |seen: &[String], status: &str| {
+        seen.iter().any(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["event"] == "checked" && v["status"] == status && v["file"] == file.to_str().unwrap()
+        })
+    };
+    assert!(state(&seen, "invalid"), "{seen:#?}");
+    seen.clear();
+    // Fixed: the errors clear, and the tool is told.
+    std::fs::write(&file, r#"[{"id": "a", "title": "A", "stack": {}}]"#).unwrap();
+    wait_for(&rx, &mut seen, r#""status":"ok""#);
+    assert!(state(&seen, "ok"), "{seen:#?}");
+    seen.clear();
+    std::fs::remove_file(&file).unwrap();
+    wait_for(&rx, &mut seen, r#""event":"gone""#);
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::process::{Command, Stdio};
+
 /// Runs `career-atlas validate ARGS` with `stdin`; exit code, stdout, stderr.
 fn validate(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     common::run_cli(std::iter::once(&"validate").chain(args), stdin)
@@ -100,4 +102,85 @@ fn neighbours_are_one_line_each_and_role_files_still_validate() {
     assert_eq!(code, 1);
     assert!(out.contains("`id`"), "{out}");
     assert!(!out.contains("not a role file"), "{out}");
+}
+
+/// Runs the binary with `args`, its standard output going to `/dev/full`
+/// (every write fails: the disk is full); exit code and stderr.
+#[cfg(target_os = "linux")]
+fn to_full_disk(args: &[&str]) -> (i32, String) {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(full)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_exit_2_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.json");
+    std::fs::write(&file, r#"{"id": "a", "title": "A", "stack": {}}"#).unwrap();
+    let text = dir.path().join("cv.txt");
+    std::fs::write(&text, "Rust and PostgreSQL").unwrap();
+    let name = file.to_str().unwrap();
+    // `validate --json` prints nothing for a valid file: this one has a line.
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"id": "a", "stack": {}}"#).unwrap();
+    for args in [
+        &["validate", name][..],
+        &["validate", "--json", bad.to_str().unwrap()],
+        &["new", "-"],
+        &["skills", "from-text", text.to_str().unwrap()],
+        &["--help"],
+        &["--version"],
+    ] {
+        let (code, err) = to_full_disk(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains("No space left") || err.contains("cannot write"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_escaped_in_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a\nb\tc.json");
+    std::fs::write(&file, r#"{"id": "a", "stack": {}}"#).unwrap();
+    let (code, out, _) = validate(&[file.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    let shown = format!("{}/a\\nb\\tc.json", dir.path().display());
+    assert!(out.starts_with(&format!("{shown}:1:1: error: ")), "{out}");
+    assert!(out.lines().all(|l| l.starts_with(&shown)), "{out}");
+    // JSON output carries the name as it is, escaped by JSON itself.
+    let (_, out, _) = validate(&["--json", file.to_str().unwrap()], b"");
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(v["file"], file.to_str().unwrap());
+}
+
+#[test]
+fn a_mistyped_command_is_named_not_opened() {
+    let out = Command::new(env!("CARGO_BIN_EXE_career-atlas"))
+        .args(["valdate", "x.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown command `valdate`; did you mean `validate`?"),
+        "{err}"
+    );
 }

@@ -157,3 +157,30 @@ fn a_file_of_nul_bytes_is_not_text() {
     let e = only_error(&read(b"\x00\x01\x02\x03\x00\x00\x00\x00\x10\x00\x00\xFF"));
     assert!(e.message.contains("not a text file"), "{}", e.message);
 }
+
+#[test]
+fn utf8_with_a_stray_byte_is_named_as_utf8_not_converted() {
+    // Chinese UTF-8 text with one Latin-1 é pasted in: converting the file
+    // from windows-1252 would ruin every Chinese character.
+    let mut bytes =
+        "{\n  \"id\": \"backend\",\n  \"title\": \"后端开发工程师\",\n  \"summary\": \"Caf"
+            .as_bytes()
+            .to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice("\",\n  \"stack\": {\"语言\": [\"Go\"]}\n}\n".as_bytes());
+    let e = only_error(&read(&bytes));
+    assert!(
+        e.message
+            .contains("UTF-8 with an invalid byte (0xE9) at 4:18"),
+        "{e:?}"
+    );
+    assert_eq!((e.line, e.column), (4, 18));
+    assert!(!e.message.contains("iconv"), "{e:?}");
+    assert!(!e.message.contains("windows-1252"), "{e:?}");
+    // A file in a legacy encoding throughout is still named as one.
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "{\"id\": \"backend\", \"title\": \"后端开发工程师\", \"summary\": \"负责服务端开发\", \"stack\": {}}",
+    );
+    let e = only_error(&read(&gbk));
+    assert!(e.message.contains("GBK"), "{e:?}");
+}

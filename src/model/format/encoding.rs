@@ -76,6 +76,9 @@ pub fn explain_not_utf8(bytes: &[u8], found: Diagnostic) -> Diagnostic {
     };
     let bad_at = e.valid_up_to();
     let bad = body.get(bad_at).copied().unwrap_or_default();
+    if let Some(message) = stray_bytes(body, bad, (found.line, found.column)) {
+        return Diagnostic { message, ..found };
+    }
     let encoding = guess(body);
     let line_start = memchr::memrchr(b'\n', &body[..bad_at]).map_or(0, |i| i + 1);
     let line_end = memchr::memchr(b'\n', &body[bad_at..]).map_or(body.len(), |i| bad_at + i);
@@ -87,6 +90,40 @@ pub fn explain_not_utf8(bytes: &[u8], found: Diagnostic) -> Diagnostic {
         name = encoding.name(),
     );
     Diagnostic { message, ..found }
+}
+
+/// At most this many invalid bytes make a file "UTF-8 with a stray byte"
+/// rather than a file in another encoding.
+const STRAY_MAX: usize = 8;
+
+/// The message for a UTF-8 file with a few stray bytes (one character pasted
+/// from a Latin-1 page, a byte cut in half by a tool): it has real
+/// multi-byte UTF-8 characters, far more of them than invalid bytes. Such a
+/// file must not be converted from a legacy encoding — that would turn
+/// every correct character into mojibake — only the byte fixed. `None` when
+/// the file looks like another encoding.
+fn stray_bytes(body: &[u8], first: u8, (line, column): (usize, usize)) -> Option<String> {
+    let (mut multibyte, mut invalid) = (0_usize, 0_usize);
+    for chunk in body[..body.len().min(GUESS_BYTES)].utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        invalid += chunk.invalid().len();
+        if invalid > STRAY_MAX {
+            return None;
+        }
+    }
+    // Legacy text happens to form a valid pair now and then; UTF-8 text
+    // forms them throughout.
+    if multibyte == 0 || multibyte < 2 * invalid {
+        return None;
+    }
+    let bytes = if invalid == 1 {
+        "an invalid byte".to_string()
+    } else {
+        format!("{invalid} invalid bytes, the first")
+    };
+    Some(format!(
+        "the file is UTF-8 with {bytes} (0x{first:02X}) at {line}:{column}: a character there was typed or pasted in another encoding. Retype that character (your editor shows it as � or a box); do not convert the whole file, which is already UTF-8"
+    ))
 }
 
 /// The most likely legacy encoding of `bytes` (never UTF-8).

@@ -127,6 +127,14 @@ fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_whole: bool) -> 
         }
     }
     if whole.is_none()
+        && let Some(at) = text::too_deep(text)
+    {
+        // Arrays and objects alike, and alone: the parts left unread would
+        // only add noise (an "empty" roles list).
+        let (line, column) = super::diagnostic::LineIndex::new(text).position(at);
+        return ReadOutcome::refused(text::whole_file_error(line, column, text::TOO_DEEP.into()));
+    }
+    if whole.is_none()
         && let Some(kind) = kind::recognize(text)
     {
         // Another kind of file: one line that says what it is, not field-level noise.

@@ -93,25 +93,144 @@ pub fn syntax_error(text: &str, index: &LineIndex<'_>, found: &serde_json::Error
     whole_file_error(line, column, tree_error_message(&e, text))
 }
 
+/// How deeply objects and arrays may nest: the tree parser's limit, and far
+/// beyond any role file (a role nests five levels).
+pub const MAX_DEPTH: usize = 512;
+
+/// The one message for a file that nests too deeply, arrays or objects alike.
+pub const TOO_DEEP: &str =
+    "the file nests objects or arrays too deeply (more than 512 levels); no role file needs that";
+
+/// The offset of the first `{` or `[` that opens a level beyond
+/// [`MAX_DEPTH`], outside strings. One pass over the bytes; run only on the
+/// way to reporting a mistake, so a file too deep gets that one message and
+/// nothing that follows from parts left unread.
+#[must_use]
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0_usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether `at` lies outside every object and array (after a first value
+/// ended), outside strings.
+fn at_top_level(text: &str, at: usize) -> bool {
+    let mut depth = 0_usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in &text.as_bytes()[..at.min(text.len())] {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth == 0 && !in_string
+}
+
+/// A hint for what other languages write where JSON has its own word: the
+/// bare word at `here`, whole (so `Nonexistent` is not `None`).
+fn foreign_word(here: &str) -> Option<String> {
+    let sign = here.len() - here.trim_start_matches(['-', '+']).len();
+    let word: String = here[sign..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let message = match word.as_str() {
+        "NaN" | "nan" | "NAN" | "Infinity" | "infinity" | "inf" | "Inf" | "INF" => format!(
+            "not valid JSON: {word} is not a JSON number — to give no figure, leave the field out (pandas and NumPy write {word} for a missing figure)"
+        ),
+        "None" => "not valid JSON: None is Python, not JSON (a Python dict printed or written with str()) — to give no value, leave the field out; write files with json.dump, which writes JSON".into(),
+        "True" | "TRUE" => "not valid JSON: JSON writes true in lowercase (True is Python)".into(),
+        "False" | "FALSE" => "not valid JSON: JSON writes false in lowercase (False is Python)".into(),
+        "undefined" => "not valid JSON: undefined is JavaScript, not JSON — to give no value, leave the field out".into(),
+        _ => return None,
+    };
+    Some(message)
+}
+
 /// What a syntax error means, with a hint picked by its kind, or by what is
-/// written where it is: a comment, or a number JSON does not have.
+/// written where it is: a comment, a word from Python or JavaScript, a
+/// number JSON does not have, single quotes, a comma before a closing
+/// bracket, a second byte order mark, a second document (JSON Lines).
 pub fn tree_error_message(e: &ParseError, text: &str) -> String {
     use ParseErrorKind as K;
-    let here = text.get(e.range().start..).unwrap_or_default();
-    let word = here.trim_start_matches(['-', '+']);
+    let at = e.range().start.min(text.len());
+    let here = text.get(at..).unwrap_or_default();
+    let up_to = text.get(..at).unwrap_or_default();
+    let before = up_to.trim_end();
     if ["//", "/*", "#"].iter().any(|c| here.starts_with(c)) {
         return "not valid JSON: a comment — JSON has no comments; remove it".into();
     }
-    if let Some(w) = ["NaN", "Infinity"].iter().find(|w| word.starts_with(*w)) {
-        return format!(
-            "not valid JSON: {w} is not a JSON number — to give no figure, leave the field out"
-        );
+    if let Some(message) = foreign_word(here) {
+        return message;
+    }
+    if here.starts_with('\u{FEFF}') {
+        return "not valid JSON: an invisible byte order mark (U+FEFF) stands here — saved twice, or two files joined; delete it, or re-save the file as UTF-8 (your editor may call it \"UTF-8 without BOM\")".into();
+    }
+    if here.starts_with('\'') {
+        return "not valid JSON: JSON strings and keys need double quotes, like \"title\" — single quotes are what Python prints for a dict; write files with json.dump".into();
+    }
+    if (here.starts_with('}') || here.starts_with(']')) && before.ends_with(',') {
+        return "not valid JSON: a comma before the closing bracket — JSON allows no trailing comma; remove it".into();
     }
     let kind = e.kind();
+    if let Some(close) = here.chars().next().filter(|c| matches!(*c, '}' | ']'))
+        && at_top_level(text, at)
+    {
+        return format!(
+            "not valid JSON: an extra `{close}` after the end of the document — remove it, or add the opening bracket it was meant to close"
+        );
+    }
+    if matches!(kind, K::MultipleRootJsonValues)
+        || ((here.starts_with('{') || here.starts_with('['))
+            && (before.ends_with('}') || before.ends_with(']'))
+            && at_top_level(text, at))
+    {
+        let lines = if up_to.contains('\n') {
+            "this looks like JSON Lines (one object per line); "
+        } else {
+            ""
+        };
+        return format!(
+            "not valid JSON: a second JSON value starts here — {lines}a role file is one JSON document: put the roles in one array, [{{…}}, {{…}}], or in a dataset's \"roles\""
+        );
+    }
     let hint = match kind {
-        K::NestingDepthExceeded => {
-            return "the file nests objects or arrays too deeply (more than 512 levels); no role file needs that".into();
-        }
+        K::NestingDepthExceeded => return TOO_DEEP.into(),
         K::TrailingCommasNotAllowed => {
             " — remove the comma before the closing bracket; JSON allows no trailing comma"
         }
@@ -129,6 +248,9 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
         K::SingleQuotedStringsNotAllowed => " — JSON strings need double quotes",
         K::UnexpectedComma | K::UnexpectedCloseBrace | K::UnexpectedCloseBracket => {
             " — a value (a string, number, object, array, true or false) should be here"
+        }
+        K::UnexpectedWord | K::UnexpectedToken => {
+            " — JSON values are \"strings\" in double quotes, numbers, true, false, objects { } and arrays [ ]"
         }
         _ => "",
     };
