@@ -42,7 +42,7 @@ fn run() -> i32 {
     };
     match invocation {
         Invocation::Validate { json, files } => {
-            cli::validate(&files, json, &mut std::io::stdout(), &mut std::io::stderr())
+            cli::validate_before_exit(&files, json, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Invocation::New { file, force } => career_atlas::cli_author::new_file(
             &file,
