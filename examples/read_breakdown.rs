@@ -6,8 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use career_atlas::model::format::path::Seg;
-use career_atlas::model::format::rules::check_dataset;
+use career_atlas::model::format::rules::{Shape, check_dataset};
 use career_atlas::model::types::Dataset;
 use career_atlas::model::{ReadContext, read_dataset};
 
@@ -55,12 +54,9 @@ fn main() {
         eprintln!("{path}: not a clean dataset object");
         std::process::exit(2);
     };
-    let prefixes: Vec<Vec<Seg>> = (0..ds.roles.len())
-        .map(|i| vec![Seg::Key("roles".into()), Seg::Index(i)])
-        .collect();
     let rules = median(|| {
         let t = Instant::now();
-        let found = check_dataset(&ds, true, &prefixes, ReadContext::default());
+        let found = check_dataset(&ds, Shape::Dataset, None, ReadContext::default());
         let d = t.elapsed();
         assert!(found.is_empty(), "{found:?}");
         d

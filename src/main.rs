@@ -46,7 +46,7 @@ fn dispatch(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     match invocation {
-        Invocation::Validate { json, files } => cli::validate(&files, json, out, err),
+        Invocation::Validate { json, files } => cli::validate_before_exit(&files, json, out, err),
         Invocation::New { file, force } => {
             career_atlas::cli_author::new_file(&file, force, out, err)
         }

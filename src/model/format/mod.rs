@@ -21,6 +21,7 @@ pub mod names;
 pub mod path;
 mod positioned;
 pub mod rules;
+mod split;
 pub mod text;
 pub mod tree;
 
@@ -32,7 +33,6 @@ pub use rules::{closest_name, is_valid_currency, is_valid_date, is_valid_id};
 
 use super::diagnostic::Diagnostic;
 use super::types::{Dataset, FORMAT_TAG, Role};
-use path::Seg;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 100 * 1024 * 1024;
@@ -110,48 +110,45 @@ fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_whole: bool) -> 
     } else {
         None
     };
-    if let Some((ds, object)) = &whole {
-        let prefixes: Vec<Vec<Seg>> = (0..ds.roles.len())
-            .map(|i| {
-                let mut p = vec![Seg::Key("roles".into()), Seg::Index(i)];
-                p.drain(..usize::from(!*object));
-                p
-            })
-            .collect();
-        if rules::check_dataset(ds, *object, &prefixes, cx).is_empty() {
-            let dataset = whole.map(|(ds, _)| ds);
+    let checked = if let Some((ds, shape)) = whole {
+        let found = rules::check_dataset(&ds, shape, None, cx);
+        if found.is_empty() {
+            let (dataset, diagnostics) = (Some(ds), Vec::new());
             return ReadOutcome {
                 dataset,
-                diagnostics: Vec::new(),
+                diagnostics,
             };
         }
-    }
-    if whole.is_none()
-        && let Some(at) = text::too_deep(text)
-    {
-        // Arrays and objects alike, and alone: the parts left unread would
-        // only add noise (an "empty" roles list).
-        let (line, column) = super::diagnostic::LineIndex::new(text).position(at);
-        return ReadOutcome::refused(text::whole_file_error(line, column, text::TOO_DEEP.into()));
-    }
-    if whole.is_none()
-        && let Some(kind) = kind::recognize(text)
-    {
-        // Another kind of file: one line that says what it is, not field-level noise.
-        return ReadOutcome::refused(kind.diagnostic());
-    }
-    positioned::read(file_stem, text, cx, whole.map(|(ds, _)| ds), &long)
+        Some((ds, found))
+    } else {
+        if let Some(at) = text::too_deep(text) {
+            // Arrays and objects alike, and alone: the parts left unread would
+            // only add noise (an "empty" roles list).
+            let (line, column) = super::diagnostic::LineIndex::new(text).position(at);
+            return ReadOutcome::refused(text::whole_file_error(
+                line,
+                column,
+                text::TOO_DEEP.into(),
+            ));
+        }
+        if let Some(kind) = kind::recognize(text) {
+            // Another kind of file: one line that says what it is, not field-level noise.
+            return ReadOutcome::refused(kind.diagnostic());
+        }
+        None
+    };
+    positioned::read(file_stem, text, cx, checked, &long)
 }
 
 /// The document read in one `serde_json` pass, when it is a dataset object
-/// or a non-empty array of roles and has no unknown field; with whether it
-/// is an object.
-fn whole(file_stem: &str, text: &str) -> Option<(Dataset, bool)> {
+/// or a non-empty array of roles and has no unknown field; with its shape.
+fn whole(file_stem: &str, text: &str) -> Option<(Dataset, rules::Shape)> {
     if text.trim_start().starts_with('{') {
-        return serde_json::from_str(text).ok().map(|ds| (ds, true));
+        let ds = serde_json::from_str(text).ok()?;
+        return Some((ds, rules::Shape::Dataset));
     }
     let roles: Vec<Arc<Role>> = serde_json::from_str(text).ok()?;
-    (!roles.is_empty()).then(|| (bare_dataset(file_stem, roles), false))
+    (!roles.is_empty()).then(|| (bare_dataset(file_stem, roles), rules::Shape::Array))
 }
 
 /// A dataset for the single-role and bare-array shapes.

@@ -44,6 +44,10 @@ pub enum Identity<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct TechNames<'a> {
     by_key: HashMap<Cow<'a, str>, usize>,
+    /// The same entries by the names as the catalog writes them: a stack
+    /// entry is nearly always written so, and is then found without being
+    /// folded into a new string.
+    as_written: HashMap<&'a str, usize>,
 }
 
 impl<'a> TechNames<'a> {
@@ -68,18 +72,29 @@ impl<'a> TechNames<'a> {
                 }
             }
         }
-        (Self { by_key }, clashes)
+        let as_written = techs
+            .iter()
+            .flat_map(|t| [&t.id, &t.name].into_iter().chain(&t.aliases))
+            .filter_map(|n| Some((n.as_str(), *by_key.get(name_key(n).as_ref())?)))
+            .collect();
+        (Self { by_key, as_written }, clashes)
     }
 
     /// The catalog entry `name` means, if any.
     #[must_use]
     pub fn resolve(&self, name: &str) -> Option<usize> {
-        self.by_key.get(name_key(name).as_ref()).copied()
+        match self.as_written.get(name) {
+            Some(&i) => Some(i),
+            None => self.by_key.get(name_key(name).as_ref()).copied(),
+        }
     }
 
     /// The technology `name` means.
     #[must_use]
     pub fn identity<'n>(&self, name: &'n str) -> Identity<'n> {
+        if let Some(&i) = self.as_written.get(name) {
+            return Identity::Entry(i);
+        }
         let key = name_key(name);
         match self.by_key.get(key.as_ref()) {
             Some(&i) => Identity::Entry(i),

@@ -6,7 +6,6 @@
 //! hides another role's, and a file with warnings in a thousand roles parses
 //! those thousand roles' trees, not the whole file's.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use jsonc_parser::ast::Value;
@@ -15,7 +14,8 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use super::path::{Seg, locate, render};
-use super::rules::{Finding, check_dataset, format_tag_problem};
+use super::rules::{Finding, Shape, check_dataset, format_tag_problem};
+use super::split::{Item, Top, split};
 use super::text::{parse_tree, syntax_error, tree_error_message, whole_file_error};
 use super::{ReadContext, ReadOutcome, bare_dataset, tree};
 use crate::model::diagnostic::{Diagnostic, LineIndex, Severity};
@@ -31,17 +31,24 @@ struct Part<'t> {
     gap: Option<(usize, usize)>,
     prefix: Vec<Seg>,
     tree: Option<Result<Value<'t>, Diagnostic>>,
+    /// The role, when [`split`] read it.
+    role: Option<Role>,
+    /// Whether [`split`] tried to read it with `serde_json` (and, when
+    /// `role` is `None`, failed).
+    tried: bool,
 }
 
 impl<'t> Part<'t> {
-    fn new(text: &'t str, base: usize, prefix: Vec<Seg>) -> Self {
+    fn new(item: Item<'t>, tried: bool, prefix: Vec<Seg>) -> Self {
         let (gap, tree) = (None, None);
         Self {
-            text,
-            base,
+            text: item.text,
+            base: item.offset,
             gap,
             prefix,
             tree,
+            role: item.role,
+            tried,
         }
     }
 
@@ -97,7 +104,8 @@ impl Report<'_> {
     /// Reads `part` with `serde_json` when that can, else from its tree.
     fn read<T: DeserializeOwned>(&mut self, part: &mut Part<'_>, long: &[usize]) -> Option<T> {
         let end = part.offset(part.text.len());
-        if !long.iter().any(|&at| part.base <= at && at < end)
+        if !part.tried
+            && !long.iter().any(|&at| part.base <= at && at < end)
             && let Ok(v) = serde_json::from_str(part.text)
         {
             return Some(v);
@@ -169,13 +177,13 @@ impl Report<'_> {
 }
 
 /// Reads `text` part by part; `whole` is the dataset when `serde_json` read
-/// it in one piece (then only the findings of the rules need positions), and
-/// `long` holds the offsets of over-long text.
+/// it in one piece, with what the rules found in it (then only those
+/// findings need positions), and `long` holds the offsets of over-long text.
 pub(super) fn read(
     file_stem: &str,
     text: &str,
     cx: ReadContext<'_>,
-    whole: Option<Dataset>,
+    whole: Option<(Dataset, Vec<Finding>)>,
     long: &[usize],
 ) -> ReadOutcome {
     let index = LineIndex::new(text);
@@ -184,77 +192,7 @@ pub(super) fn read(
         let (line, column) = index.position(start);
         ReadOutcome::refused(whole_file_error(line, column, message))
     };
-    let offset_of = |raw: &RawValue| raw.get().as_ptr() as usize - text.as_ptr() as usize;
-    let head_text: String;
-    let mut parts = Vec::new();
-    let mut dataset_object = false;
-    if text[start..].starts_with('[') {
-        let items: Vec<&RawValue> = match serde_json::from_str(text) {
-            Ok(items) => items,
-            Err(e) => return ReadOutcome::refused(syntax_error(text, &index, &e)),
-        };
-        if items.is_empty() {
-            return refuse("the array holds no roles; a role file needs at least one role".into());
-        }
-        for (i, raw) in items.iter().enumerate() {
-            parts.push(Part::new(raw.get(), offset_of(raw), vec![Seg::Index(i)]));
-        }
-    } else if text[start..].starts_with('{') {
-        let keys: HashMap<String, &RawValue> = match serde_json::from_str(text) {
-            Ok(keys) => keys,
-            Err(e) => return ReadOutcome::refused(syntax_error(text, &index, &e)),
-        };
-        let has = |k: &str| keys.contains_key(k);
-        if let Some(raw) = keys.get("format") {
-            if let Ok(tag) = serde_json::from_str::<String>(raw.get())
-                && let Some(message) = format_tag_problem(&tag)
-            {
-                let (line, column) = index.position(offset_of(raw));
-                let (severity, path) = (Severity::Error, "format".into());
-                let d = Diagnostic {
-                    severity,
-                    line,
-                    column,
-                    path,
-                    message,
-                };
-                return ReadOutcome::refused(d);
-            }
-            dataset_object = true;
-            let items: Vec<&RawValue> = keys
-                .get("roles")
-                .and_then(|r| serde_json::from_str(r.get()).ok())
-                .unwrap_or_default();
-            // The dataset object is read with its roles cut out.
-            let mut gap = None;
-            head_text = match (items.first(), items.last()) {
-                (Some(first), Some(last)) => {
-                    let (from, to) = (offset_of(first), offset_of(last) + last.get().len());
-                    gap = Some((from, to - from));
-                    format!("{}{}", &text[..from], &text[to..])
-                }
-                _ => text.to_string(),
-            };
-            parts.push(Part {
-                gap,
-                ..Part::new(&head_text, 0, Vec::new())
-            });
-            for (i, raw) in items.iter().enumerate() {
-                let prefix = vec![Seg::Key("roles".into()), Seg::Index(i)];
-                parts.push(Part::new(raw.get(), offset_of(raw), prefix));
-            }
-        } else if has("id") || has("title") {
-            parts.push(Part::new(text, 0, Vec::new()));
-        } else if has("roles") || has("name") {
-            return refuse(format!(
-                "missing required field `format`: a dataset object starts with \"format\": \"{FORMAT_TAG}\""
-            ));
-        } else {
-            return refuse(format!(
-                "this object is none of the three accepted shapes: a dataset needs \"format\": \"{FORMAT_TAG}\" and `roles`; a single role needs `id` and `title`"
-            ));
-        }
-    } else {
+    if !text[start..].starts_with(['[', '{']) {
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
             return ReadOutcome::refused(syntax_error(text, &index, &e));
         }
@@ -264,31 +202,105 @@ pub(super) fn read(
             "expected a dataset object, a single role object or an array of roles at the top level, found {found}"
         ));
     }
+    // Roles are read on the way unless the model is there already, or some
+    // text is too long (a part holding it is read from its tree).
+    let typed = whole.is_none() && long.is_empty();
+    let top = match split(text, typed) {
+        Ok(top) => top,
+        Err(e) => {
+            // The error of the whole text has the right position.
+            let e = serde_json::from_str::<&RawValue>(text).err().unwrap_or(e);
+            return ReadOutcome::refused(syntax_error(text, &index, &e));
+        }
+    };
+    let head_text: String;
+    let mut parts = Vec::new();
+    let mut shape = Shape::Array;
+    match top {
+        Top::Array(items) => {
+            if items.is_empty() {
+                return refuse(
+                    "the array holds no roles; a role file needs at least one role".into(),
+                );
+            }
+            for (i, item) in items.into_iter().enumerate() {
+                parts.push(Part::new(item, typed, vec![Seg::Index(i)]));
+            }
+        }
+        Top::Object(keys, items) => {
+            let get = |k: &str| keys.iter().rev().find(|(key, _)| key == k).map(|kv| kv.1);
+            let has = |k: &str| get(k).is_some();
+            if let Some(raw) = get("format") {
+                if let Ok(tag) = serde_json::from_str::<String>(raw)
+                    && let Some(message) = format_tag_problem(&tag)
+                {
+                    let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+                    let (line, column) = index.position(at);
+                    let (severity, path) = (Severity::Error, "format".into());
+                    let d = Diagnostic {
+                        severity,
+                        line,
+                        column,
+                        path,
+                        message,
+                    };
+                    return ReadOutcome::refused(d);
+                }
+                shape = Shape::Dataset;
+                // The dataset object is read with its roles cut out.
+                let mut gap = None;
+                head_text = match (items.first(), items.last()) {
+                    (Some(first), Some(last)) => {
+                        let (from, to) = (first.offset, last.offset + last.text.len());
+                        gap = Some((from, to - from));
+                        format!("{}{}", &text[..from], &text[to..])
+                    }
+                    _ => text.to_string(),
+                };
+                parts.push(Part {
+                    gap,
+                    ..Part::new(Item::whole(&head_text), false, Vec::new())
+                });
+                for (i, item) in items.into_iter().enumerate() {
+                    let prefix = vec![Seg::Key("roles".into()), Seg::Index(i)];
+                    parts.push(Part::new(item, typed, prefix));
+                }
+            } else if has("id") || has("title") {
+                shape = Shape::Role;
+                parts.push(Part::new(Item::whole(text), false, Vec::new()));
+            } else if has("roles") || has("name") {
+                return refuse(format!(
+                    "missing required field `format`: a dataset object starts with \"format\": \"{FORMAT_TAG}\""
+                ));
+            } else {
+                return refuse(format!(
+                    "this object is none of the three accepted shapes: a dataset needs \"format\": \"{FORMAT_TAG}\" and `roles`; a single role needs `id` and `title`"
+                ));
+            }
+        }
+    }
     let mut report = Report {
         index: &index,
         diagnostics: Vec::new(),
         pending: Vec::new(),
         holes: Vec::new(),
     };
+    let dataset_object = shape == Shape::Dataset;
     let first_role = usize::from(dataset_object);
     let mut complete = true;
-    let (ds, prefixes) = if let Some(ds) = whole {
-        let prefixes = parts[first_role..]
-            .iter()
-            .map(|p| p.prefix.clone())
-            .collect();
-        (ds, prefixes)
+    let (ds, findings) = if let Some(whole) = whole {
+        whole
     } else {
         let mut head = None;
         if dataset_object {
             head = report.read::<Dataset>(&mut parts[0], long);
         }
         let mut roles = Vec::new();
-        let mut prefixes = Vec::new();
-        for part in &mut parts[first_role..] {
-            if let Some(role) = report.read::<Role>(part, long) {
+        let mut read = Vec::new();
+        for (i, part) in parts[first_role..].iter_mut().enumerate() {
+            if let Some(role) = part.role.take().or_else(|| report.read::<Role>(part, long)) {
                 roles.push(Arc::new(role));
-                prefixes.push(part.prefix.clone());
+                read.push(i);
             }
         }
         // A part that could not be read at all has had its error reported.
@@ -297,9 +309,9 @@ pub(super) fn read(
             Some(h) => Dataset { roles, ..h },
             None => bare_dataset(file_stem, roles),
         };
-        (ds, prefixes)
+        let findings = check_dataset(&ds, shape, Some(&read), cx);
+        (ds, findings)
     };
-    let findings = check_dataset(&ds, dataset_object, &prefixes, cx);
     for f in findings {
         // What the rules say of a made-up value, or of the object a
         // made-up field belongs to, follows from a mistake already reported.

@@ -138,6 +138,18 @@ pub fn format_tag_problem(tag: &str) -> Option<String> {
     })
 }
 
+/// Which of the three accepted shapes a document has, which decides where
+/// the paths of its roles start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// A dataset object: `roles[3]`.
+    Dataset,
+    /// A bare array of roles: `[3]`.
+    Array,
+    /// A single role object: its fields are at the root.
+    Role,
+}
+
 /// Collects findings while walking the model with a path.
 pub struct Check<'m> {
     path: Vec<Step<'m>>,
@@ -165,6 +177,17 @@ impl<'m> Check<'m> {
         Self {
             path,
             found: Vec::new(),
+        }
+    }
+
+    /// Starts the paths again at the role of index `i` in a document of
+    /// `shape`.
+    fn role_at(&mut self, shape: Shape, i: usize) {
+        self.path.clear();
+        match shape {
+            Shape::Dataset => self.path.extend([Step::Key("roles"), Step::Index(i)]),
+            Shape::Array => self.path.push(Step::Index(i)),
+            Shape::Role => {}
         }
     }
 
@@ -425,54 +448,52 @@ impl<'m> Check<'m> {
 
 /// The rules that look across roles: the file's own catalog (a name claimed
 /// twice), a role id used twice, a technology twice in one role, a related id
-/// defined nowhere. `roles` pairs each role with its path from the root.
-pub fn cross_checks<'m>(
-    techs: &'m [crate::model::types::Technology],
-    roles: &[(&'m [Seg], &'m Role)],
+/// defined nowhere. `roles` pairs each role with its index in the document.
+fn cross_checks(
+    techs: &[crate::model::types::Technology],
+    shape: Shape,
+    roles: &[(usize, &Role)],
     cx: ReadContext<'_>,
 ) -> Vec<Finding> {
-    let mut check = Check::new(&[]);
+    let mut c = Check::new(&[]);
     let (names, clashes) = TechNames::new(techs);
     for clash in clashes {
         let msg = format!(
             "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
             clash.name, techs[clash.first].id, techs[clash.second].id
         );
-        check.key("technologies", |c| {
+        c.key("technologies", |c| {
             c.at(Step::Index(clash.second), |c| c.warn(msg));
         });
     }
-    let mut found = check.found;
     let own_ids: HashSet<&str> = roles.iter().map(|(_, r)| r.id.as_str()).collect();
-    let mut first_by_id: HashMap<&str, &[Seg]> = HashMap::new();
-    let mut seen = HashMap::new();
-    for &(prefix, role) in roles {
-        let mut c = Check::new(prefix);
-        if let Some(first) = first_by_id.insert(&role.id, prefix) {
+    let mut first_by_id: HashMap<&str, usize> = HashMap::with_capacity(roles.len());
+    let mut seen = Vec::new();
+    for &(i, role) in roles {
+        c.role_at(shape, i);
+        if let Some(&first) = first_by_id.get(role.id.as_str()) {
             // Keep pointing at the first use.
-            first_by_id.insert(&role.id, first);
-            let first = match first.last() {
-                Some(Seg::Index(i)) => format!("roles[{i}]"),
-                _ => "the first role".into(),
-            };
             c.key("id", |c| {
                 c.error(format!(
-                    "the role id \"{}\" is used twice in this dataset (first by {first}); ids must be unique",
+                    "the role id \"{}\" is used twice in this dataset (first by roles[{first}]); ids must be unique",
                     role.id
                 ));
             });
+        } else {
+            first_by_id.insert(&role.id, i);
         }
         seen.clear();
         c.key("stack", |c| {
             for g in &role.stack {
                 c.each(&g.name, &g.items, |c, t| {
-                    if let Some(first) = seen.get(&names.identity(&t.name)) {
+                    let id = names.identity(&t.name);
+                    if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == id) {
                         c.warn(format!(
                             "\"{}\" is already in this role's stack (as \"{first}\"); list each technology once",
                             t.name
                         ));
                     } else {
-                        seen.insert(names.identity(&t.name), t.name.as_str());
+                        seen.push((id, t.name.as_str()));
                     }
                 });
             }
@@ -486,40 +507,41 @@ pub fn cross_checks<'m>(
                 ));
             }
         });
-        found.append(&mut c.found);
     }
-    found
+    c.found
 }
 
-/// Every finding of a whole dataset read in one piece; the paths of a bare
-/// array or single role start at its roles.
+/// Every finding of a dataset. `read` gives the index in the document of
+/// each of `ds.roles` when some roles could not be read (`None`: all were, in
+/// order).
 pub fn check_dataset(
     ds: &Dataset,
-    dataset_object: bool,
-    prefixes: &[Vec<Seg>],
+    shape: Shape,
+    read: Option<&[usize]>,
     cx: ReadContext<'_>,
 ) -> Vec<Finding> {
     let mut head = Check::new(&[]);
-    if dataset_object {
+    if shape == Shape::Dataset {
         if let Some(msg) = format_tag_problem(&ds.format) {
             head.key("format", |c| c.error(msg));
         }
         head.head(ds, ds.roles.len());
     }
-    let mut found = Vec::new();
-    let roles: Vec<(&[Seg], &Role)> = prefixes
+    let roles: Vec<(usize, &Role)> = ds
+        .roles
         .iter()
-        .map(Vec::as_slice)
-        .zip(ds.roles.iter().map(AsRef::as_ref))
+        .enumerate()
+        .map(|(i, r)| (read.map_or(i, |read| read[i]), r.as_ref()))
         .collect();
-    for &(prefix, role) in &roles {
-        let mut c = Check::new(prefix);
+    let mut c = Check::new(&[]);
+    for &(i, role) in &roles {
+        c.role_at(shape, i);
         c.role(role);
-        found.append(&mut c.found);
     }
-    found.append(&mut head.found);
-    found.extend(cross_checks(&ds.technologies, &roles, cx));
-    found
+    c.found.append(&mut head.found);
+    c.found
+        .extend(cross_checks(&ds.technologies, shape, &roles, cx));
+    c.found
 }
 
 #[cfg(test)]

@@ -215,19 +215,23 @@ impl de::Error for DeError {
     }
 
     fn unknown_field(field: &str, known: &'static [&'static str]) -> Self {
-        let message = match closest_name(field, known) {
-            Some(k) => format!("unknown field `{field}` is ignored; did you mean `{k}`?"),
-            None => format!(
-                "unknown field `{field}` is ignored (known fields here: {})",
-                known.join(", ")
-            ),
-        };
+        let message = unknown_message(field, known);
         let kind = Kind::Unknown;
         Self {
             message,
             at: None,
             kind,
         }
+    }
+}
+
+fn unknown_message(field: &str, known: &[&str]) -> String {
+    match closest_name(field, known) {
+        Some(k) => format!("unknown field `{field}` is ignored; did you mean `{k}`?"),
+        None => format!(
+            "unknown field `{field}` is ignored (known fields here: {})",
+            known.join(", ")
+        ),
     }
 }
 
@@ -345,8 +349,14 @@ impl De<'_, '_, '_> {
         let mut entries: Vec<Entry<'_, '_>> = Vec::with_capacity(props.len());
         for (i, p) in props.iter().enumerate() {
             let (key, offset) = (p.name.as_str(), p.name.start());
-            if !seen.insert(key) {
-                let message = format!("`{key}` appears twice in this object; the last one counts");
+            let counts = last[key] == i && !cx.is_child(&cx.skip, key);
+            let known = fields.is_empty() || fields.contains(&key);
+            // An unknown field is told here rather than by the type's own
+            // refusal, which would cost one more round of reading the part.
+            let unknown = (counts && !known).then(|| unknown_message(key, fields));
+            let twice = (!seen.insert(key))
+                .then(|| format!("`{key}` appears twice in this object; the last one counts"));
+            for message in [unknown, twice].into_iter().flatten() {
                 let (mut path, severity) = (cx.here(), Severity::Warning);
                 path.push(Seg::Key(key.into()));
                 let found = Found {
@@ -357,7 +367,7 @@ impl De<'_, '_, '_> {
                 };
                 cx.warnings.borrow_mut().push(found);
             }
-            if last[key] == i && !cx.is_child(&cx.skip, key) {
+            if counts && known {
                 entries.push((key.into(), offset, Some(&p.value)));
             }
         }
