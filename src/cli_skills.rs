@@ -113,8 +113,32 @@ fn read_text(input: &str, stdin: &mut dyn Read) -> Result<String, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("{input}: {e}"))?;
     }
-    // A CV saved in another encoding still has its ASCII names readable.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    decode_text(&bytes).map_err(|e| {
+        let name = if input == "-" {
+            "standard input"
+        } else {
+            input
+        };
+        format!("{name}: {e}")
+    })
+}
+
+/// A text file's bytes as text: UTF-16 with a byte order mark (Notepad's
+/// "Unicode", PowerShell's `Out-File`) decoded as role files are, a UTF-8
+/// byte order mark dropped, and anything else read as UTF-8 with damaged
+/// bytes replaced: a CV saved in a legacy encoding still has its ASCII names.
+///
+/// # Errors
+/// The reason, when the bytes are UTF-16 or UTF-32 without a byte order mark
+/// or not text at all.
+fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    let utf8 = crate::model::format::encoding::to_utf8(bytes).map_err(|d| {
+        d.message
+            .replace("a role file is JSON text", "give a plain text file")
+    })?;
+    let body: &[u8] = &utf8;
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    Ok(String::from_utf8_lossy(body).into_owned())
 }
 
 fn catalog(datasets: &[String]) -> Result<Catalog, String> {

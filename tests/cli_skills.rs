@@ -116,3 +116,36 @@ fn unreadable_files_and_bad_arguments_exit_2() {
     assert_eq!(code, 2, "a folder cannot be written as a file");
     assert!(err.contains("could not be written"), "{err}");
 }
+
+/// Notepad's "Unicode" and PowerShell 5.1's `Out-File` save UTF-16 with a
+/// byte order mark; such a CV is read like any other (it was read as bytes
+/// with a NUL between letters, and nothing was found).
+#[test]
+fn a_utf16_file_is_read_as_text() {
+    let dir = std::env::temp_dir().join(format!("ca-skills-utf16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "Skills: Golang, Kubernetes\r\n";
+    for (name, bom, big_endian) in [
+        ("le.txt", [0xFF, 0xFE], false),
+        ("be.txt", [0xFE, 0xFF], true),
+    ] {
+        let mut bytes = bom.to_vec();
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend_from_slice(&pair);
+        }
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, out, err) = skills(&["from-text", path.to_str().unwrap()], "");
+        assert_eq!(
+            (code, out.as_str()),
+            (0, "go\tGo\nkubernetes\tKubernetes\n"),
+            "{name}: {err}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

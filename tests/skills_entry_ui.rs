@@ -554,3 +554,41 @@ fn a_technology_without_an_official_site_says_why() {
     );
     assert!(!hover.contains("Where to learn"), "{hover}");
 }
+
+/// My skills › Add lowered a level without a word (Kubernetes at "Could teach
+/// it", Add "k8s" at "Used it" made it "Used it") while Paste › Confirm never
+/// lowers. Now Enter never lowers either, each result's button says what it
+/// will do, and "Not yet", which marks nothing, is not offered as a level.
+#[test]
+fn adding_a_marked_technology_says_what_it_does_and_enter_never_lowers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), AppConfig::default());
+    tab(&mut h, "My skills");
+    click(&mut h, "Add a skill");
+    type_into(&mut h, "Find a technology:", "k8s");
+    click(&mut h, "How well you know the technology you add");
+    assert!(
+        h.query_by_label("Not yet").is_none(),
+        "Not yet is no level to add at"
+    );
+    click(&mut h, "Could teach it");
+    click(&mut h, "Add Kubernetes");
+    h.get_by_label_contains("Could teach it: 1");
+    type_into(&mut h, "Find a technology:", "k8s");
+    assert!(
+        h.get_by_label("Kubernetes: already Could teach it")
+            .accesskit_node()
+            .is_disabled()
+    );
+    click(&mut h, "How well you know the technology you add");
+    click(&mut h, "Used it");
+    h.get_by_label("Set Kubernetes to Used it (now: Could teach it)");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Kubernetes is already at Could teach it: left unchanged.");
+    h.get_by_label_contains("Could teach it: 1");
+    // The button that says so does lower it.
+    type_into(&mut h, "Find a technology:", "k8s");
+    click(&mut h, "Set Kubernetes to Used it (now: Could teach it)");
+    h.get_by_label_contains("Used it: 1");
+}

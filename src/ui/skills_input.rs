@@ -29,6 +29,54 @@ fn head(text: &str) -> &str {
     &text[..end]
 }
 
+/// What a result's button says and whether it does anything: "Add X" for a
+/// technology not marked, "Set X to L (now: M)" for one marked at another
+/// level (the one way to lower a level from here), "X: already L" otherwise.
+fn add_button_label(name: &str, now: Proficiency, level: Proficiency) -> (String, bool) {
+    if now == Proficiency::NotYet {
+        (format!("Add {name}"), true)
+    } else if now == level {
+        (format!("{name}: already {}", level.label()), false)
+    } else {
+        (
+            format!("Set {name} to {} (now: {})", level.label(), now.label()),
+            true,
+        )
+    }
+}
+
+/// The levels a technology is added or marked at: every step but "Not yet",
+/// which marks nothing. Returns the new level when the person picks one;
+/// `name` names the chooser for screen readers.
+fn level_picker(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    current: Proficiency,
+    name: &str,
+) -> Option<Proficiency> {
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(current.label())
+        .width(120.0)
+        .show_ui(ui, |ui| {
+            for level in Proficiency::ALL
+                .into_iter()
+                .filter(|l| *l != Proficiency::NotYet)
+            {
+                if ui
+                    .selectable_label(current == level, level.label())
+                    .clicked()
+                    && level != current
+                {
+                    picked = Some(level);
+                }
+            }
+        })
+        .response
+        .on_hover_text(format!("How well you know {name}"));
+    picked
+}
+
 /// Search results offered under the Add box.
 const ADD_RESULTS: usize = 8;
 
@@ -62,6 +110,9 @@ pub struct SkillsInput {
     results: Option<(String, u64, Vec<TechId>)>,
     /// The readings of the pasted text: in the frame, or off it when long.
     reading: PasteReading,
+    /// What the last Enter in the Add box did, shown under it until the
+    /// query changes.
+    add_note: Option<(String, String)>,
     /// The roles a job ad resembles, for a catalog version and a reading: it
     /// compares the ad with every loaded role.
     resembling: Option<((u64, u64), Vec<Resemblance>)>,
@@ -79,6 +130,7 @@ impl Default for SkillsInput {
             recognizer: None,
             results: None,
             reading: PasteReading::default(),
+            add_note: None,
             resembling: None,
         }
     }
@@ -137,25 +189,43 @@ impl SkillsInput {
                 )
                 .labelled_by(label.id);
             ui.label("at");
-            if let Some(l) = super::my_skills::proficiency_picker(
-                ui,
-                "add_level",
-                self.level,
-                "the technology you add",
-            ) {
+            if let Some(l) = level_picker(ui, "add_level", self.level, "the technology you add") {
                 self.level = l;
             }
             let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if enter && let Some(&t) = results.first() {
-                out.push(Command::SetLevels(vec![(t, self.level)]));
+                // Enter, like Paste › Confirm, never lowers a level: only the
+                // button that says "Set … (now: …)" does.
+                let info = cx.catalog.tech(t);
+                let now = cx.profile.level(info);
+                let note = if now < self.level {
+                    out.push(Command::SetLevels(vec![(t, self.level)]));
+                    format!("{} marked {}.", info.name, self.level.label())
+                } else {
+                    format!(
+                        "{} is already at {}: left unchanged.",
+                        info.name,
+                        now.label()
+                    )
+                };
                 self.query.clear();
+                self.add_note = Some((note, self.query.clone()));
                 edit.request_focus();
             }
         });
+        if let Some((note, query)) = &self.add_note {
+            if *query == self.query {
+                ui.label(RichText::new(note).weak());
+            } else {
+                self.add_note = None;
+            }
+        }
         for &t in &results {
             let info = cx.catalog.tech(t);
             ui.horizontal(|ui| {
-                if ui.button(format!("Add {}", info.name)).clicked() {
+                let now = cx.profile.level(info);
+                let (label, enabled) = add_button_label(&info.name, now, self.level);
+                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
                     out.push(Command::SetLevels(vec![(t, self.level)]));
                     self.query.clear();
                 }
@@ -166,12 +236,9 @@ impl SkillsInput {
                 {
                     out.push(Command::OpenTech(t));
                 }
-                let now = cx.profile.level(info);
-                let mut facts: Vec<String> = info.category.iter().cloned().collect();
-                if now != Proficiency::NotYet {
-                    facts.push(format!("now: {}", now.label()));
+                if let Some(category) = &info.category {
+                    ui.label(RichText::new(category).weak());
                 }
-                ui.label(RichText::new(facts.join(" · ")).weak());
             });
         }
         if !self.query.trim().is_empty() && results.is_empty() {
@@ -302,12 +369,7 @@ impl SkillsInput {
         }
         ui.horizontal(|ui| {
             ui.label("Mark them as");
-            if let Some(l) = super::my_skills::proficiency_picker(
-                ui,
-                "paste_level",
-                self.level,
-                "the technologies found",
-            ) {
+            if let Some(l) = level_picker(ui, "paste_level", self.level, "the technologies found") {
                 self.level = l;
             }
             let button = egui::Button::new(format!(

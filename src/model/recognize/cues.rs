@@ -32,6 +32,9 @@ pub(super) fn on_boundaries(text: &str, range: &Range<usize>, ambiguous: bool) -
         return false;
     }
     if last_is_word {
+        if !ambiguous && glued_version(name, &text[range.end..]) {
+            return true;
+        }
         if next.is_some_and(|c| is_word_char(c) || c == '+' || c == '#') {
             return false;
         }
@@ -48,6 +51,22 @@ pub(super) fn on_boundaries(text: &str, range: &Range<usize>, ambiguous: bool) -
         }
     }
     true
+}
+
+/// A version number written onto a name that ends in a letter: "CSS3",
+/// "python3.12", "Spring Boot3". Only digits and dots follow, up to a
+/// non-word character.
+fn glued_version(name: &str, rest: &str) -> bool {
+    if !name.ends_with(|c: char| c.is_ascii_alphabetic())
+        || !rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let run = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let version = rest[..run].trim_end_matches('.');
+    !rest[version.len()..].starts_with(|c: char| is_word_char(c) || c == '+' || c == '#')
 }
 
 /// Bytes either side of a match looked at for its line: a text pasted as one
@@ -122,6 +141,20 @@ fn version_follows(text: &str, end: usize) -> bool {
         || after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// A bare whole number after the name, as in a date or an event ("Spring
+/// 2019", "Expo 2025", "Apollo 11"): not a version, and it makes the name a
+/// name of something else.
+fn number_follows(text: &str, end: usize, proper: bool) -> bool {
+    let rest = text[end..].strip_prefix(' ').unwrap_or("");
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let after = &rest[digits..];
+    let bare = digits > 0
+        && !(after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        && !after.starts_with(|c: char| c.is_alphanumeric());
+    let year = digits == 4 && rest.starts_with(['1', '2']);
+    bare && (year || proper)
+}
+
 /// A cue word within a few words either side on the same line.
 fn cue_word_near(text: &str, range: &Range<usize>) -> bool {
     let (start, end) = line_bounds(text, range.start);
@@ -158,8 +191,11 @@ fn is_list_line(line: &str) -> bool {
 /// Written exactly as the catalog writes it, in a place where case means
 /// something: not a sentence's first word followed by prose, not inside a
 /// Title Case phrase ("Head Chef"), not in a line without lower case.
-fn case_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
+fn case_cue(text: &str, range: &Range<usize>, name: &str, proper: bool) -> bool {
     let found = &text[range.clone()];
+    if proper || number_follows(text, range.end, proper) {
+        return false;
+    }
     // A name written all in lower case ("optimism", an id) says nothing by
     // its case; one letter ("C", "R") is too often a grade or an initial.
     if found != name
@@ -170,13 +206,25 @@ fn case_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
     }
     let (start, end) = line_bounds(text, range.start);
     if !text[start..end].chars().any(char::is_lowercase) {
-        return false;
+        // In capitals throughout, case tells something only of an acronym
+        // the catalog writes in capitals and no word ("JS/TS" on a line of
+        // its own), and only in a list.
+        let acronym = name.chars().all(|c| !c.is_lowercase()) && !super::words::is_ordinary(name);
+        return acronym && is_list_line(&text[start..end]);
     }
     let mut chars = name.chars();
     let title_case =
         chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase());
     if !title_case {
         return true;
+    }
+    // "the Flux architecture", "a Swift response": a capitalised word before
+    // a lower-case noun reads as an adjective of prose, not a product.
+    if next_word(text, range.end).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && prose_follows(text, range.end)
+        && text[range.end..].starts_with(' ')
+    {
+        return false;
     }
     let before = text[..range.start].trim_end_matches([' ', '\t']);
     let sentence_start = before.is_empty()
@@ -188,8 +236,13 @@ fn case_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
     if sentence_start && prose_follows(text, range.end) {
         return false;
     }
-    let capitalised =
-        |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // An acronym beside the name ("React JSX", "Swift API") is another
+    // technical term, not a word of a Title Case phrase ("Head Chef").
+    let capitalised = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+    };
     let prev_word = text[..range.start]
         .strip_suffix(' ')
         .and_then(|s| s.rsplit(|c: char| !c.is_alphabetic()).next())
@@ -203,20 +256,41 @@ fn case_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
 
 /// "written in C", "using R", "with Go": the name exactly as the catalog
 /// writes it, after a word that introduces a tool, and ending the phrase.
-fn tool_phrase(text: &str, range: &Range<usize>, name: &str) -> bool {
-    let prev = text[..range.start]
+fn tool_phrase(text: &str, range: &Range<usize>, name: &str, proper: bool) -> bool {
+    let mut before = text[..range.start]
         .strip_suffix(' ')
-        .and_then(|s| s.rsplit(|c: char| !c.is_alphabetic()).next());
-    &text[range.clone()] == name
-        && prev.is_some_and(|w| matches!(w, "in" | "using" | "use" | "with"))
-        && !prose_follows(text, range.end)
+        .unwrap_or("")
+        .rsplit(|c: char| !c.is_alphabetic());
+    let prev = before.next().unwrap_or("");
+    let tool_word = if proper {
+        // "lives in Phoenix", "lunch with Ruby": only using a thing is a cue.
+        matches!(prev, "using" | "use")
+    } else {
+        matches!(
+            prev,
+            "in" | "using"
+                | "use"
+                | "with"
+                | "read"
+                | "write"
+                | "writes"
+                | "wrote"
+                | "know"
+                | "knows"
+                | "learn"
+                | "learned"
+                | "learnt"
+                | "learning"
+        )
+    };
+    &text[range.clone()] == name && tool_word && !prose_follows(text, range.end)
 }
 
 /// True when the text around an ambiguous match says it is the technology.
-pub(super) fn own_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
+pub(super) fn own_cue(text: &str, range: &Range<usize>, name: &str, proper: bool) -> bool {
     version_follows(text, range.end)
-        || case_cue(text, range, name)
-        || tool_phrase(text, range, name)
+        || case_cue(text, range, name, proper)
+        || tool_phrase(text, range, name, proper)
         || !prose_follows(text, range.end)
             && (cue_word_near(text, range) || heading_cue(text, range))
 }
@@ -224,14 +298,22 @@ pub(super) fn own_cue(text: &str, range: &Range<usize>, name: &str) -> bool {
 /// True when only list punctuation, "and"/"or" and line breaks separate two
 /// matches: "Python, R", "Go / Rust", "Kafka and Flink", one per line.
 fn listed_together(gap: &str) -> bool {
+    // A colon ends a heading or a phrase ("Time to go: Docker"), it does not
+    // join list items.
+    const JOINERS: &str = ",;/|&+·•-*()[]";
+    let mut joined = gap.contains(['\n', '\t']) || gap.contains("  ");
     gap.len() <= 16
         && gap.split_whitespace().all(|w| {
-            let w = w.trim_matches(|c: char| ",;/|&+·•-*()[]:".contains(c));
-            w.is_empty() || matches!(w, "and" | "or" | "AND" | "OR")
+            let bare = w.trim_matches(|c: char| JOINERS.contains(c));
+            joined |= bare.len() < w.len() || matches!(bare, "and" | "or" | "AND" | "OR");
+            bare.is_empty() || matches!(bare, "and" | "or" | "AND" | "OR")
         })
         && gap
             .chars()
-            .all(|c| c.is_whitespace() || c.is_alphabetic() || ",;/|&+·•-*()[]:".contains(c))
+            .all(|c| c.is_whitespace() || c.is_alphabetic() || JOINERS.contains(c))
+        // One space is no list ("combine Python", "Python dev"): a joiner,
+        // a line break, a tab or a wide gap is.
+        && (joined || gap.contains(|c: char| JOINERS.contains(c)))
 }
 
 /// Confirms ambiguous candidates listed next to confirmed ones, until nothing

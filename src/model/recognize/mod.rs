@@ -13,6 +13,8 @@
 
 mod cues;
 pub mod job_ad;
+#[cfg(test)]
+mod kind_tests;
 pub mod lookup;
 mod words;
 
@@ -51,6 +53,8 @@ struct Pattern {
     text: String,
     /// Needs a cue to count.
     ambiguous: bool,
+    /// Also a person's or place's name: its capital is no cue.
+    proper: bool,
 }
 
 /// Finds one catalog's technologies in text. Cheap to query, built once per
@@ -76,28 +80,34 @@ impl Recognizer {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (i, tech) in catalog.techs.iter().enumerate() {
-            let names = std::iter::once(&tech.name)
-                .chain(&tech.aliases)
-                .chain(std::iter::once(&tech.key));
-            for name in names {
+            let written = std::iter::once(&tech.name).chain(&tech.aliases);
+            // Ids such as "spring-boot" never appear in prose as such; an id
+            // that is also the name ("scikit-learn", "cloud-init") does.
+            let key = (!tech.key.contains('-')).then_some(&tech.key);
+            for name in written.chain(key) {
                 let name = name.trim();
-                // Ids such as "spring-boot" never appear in prose as such.
-                if name.is_empty() || (name == tech.key && name.contains('-')) {
-                    continue;
+                // "Docker-compose", "Spring-Boot": a two-word name is also
+                // written hyphenated.
+                let hyphenated = name.contains(' ').then(|| name.replace(' ', "-"));
+                for text in std::iter::once(name.to_string()).chain(hyphenated) {
+                    if text.is_empty() || !seen.insert(text.to_ascii_lowercase()) {
+                        continue;
+                    }
+                    patterns.push(Pattern {
+                        tech: TechId(i),
+                        ambiguous: words::is_ambiguous(&text),
+                        proper: words::is_proper(&text),
+                        text,
+                    });
                 }
-                if !seen.insert(name.to_ascii_lowercase()) {
-                    continue;
-                }
-                patterns.push(Pattern {
-                    tech: TechId(i),
-                    text: name.to_string(),
-                    ambiguous: words::is_ambiguous(name),
-                });
             }
         }
+        // Every match, overlapping ones too: a longer name that fails its
+        // word boundaries ("Java SE" in "Java Servlets", "Python 3" in
+        // "Python 3.12") must not hide the shorter one under it.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(patterns.iter().map(|p| p.text.as_str()))
             .ok();
         Self {
@@ -118,18 +128,31 @@ impl Recognizer {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let mut cands: Vec<Candidate> = ac
-            .find_iter(text)
-            .filter_map(|m| {
+        let mut valid: Vec<(usize, Range<usize>)> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| {
                 let pattern = &self.patterns[m.pattern().as_usize()];
-                let range = m.range();
-                cues::on_boundaries(text, &range, pattern.ambiguous).then(|| Candidate {
-                    pattern: m.pattern().as_usize(),
-                    confirmed: !pattern.ambiguous || cues::own_cue(text, &range, &pattern.text),
-                    range,
-                })
+                cues::on_boundaries(text, &m.range(), pattern.ambiguous)
             })
+            .map(|m| (m.pattern().as_usize(), m.range()))
             .collect();
+        // The longest valid name at the leftmost place wins; names inside it
+        // ("SQL" in "Transact-SQL") are not matches of their own.
+        valid.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        let mut taken_to = 0;
+        let mut cands: Vec<Candidate> = Vec::with_capacity(valid.len());
+        for (pattern, range) in valid {
+            if range.start < taken_to {
+                continue;
+            }
+            taken_to = range.end;
+            let p = &self.patterns[pattern];
+            cands.push(Candidate {
+                pattern,
+                confirmed: !p.ambiguous || cues::own_cue(text, &range, &p.text, p.proper),
+                range,
+            });
+        }
         cues::confirm_neighbours(text, &mut cands);
         let mut out: Vec<Found> = Vec::new();
         let mut slot: std::collections::HashMap<TechId, usize> = std::collections::HashMap::new();

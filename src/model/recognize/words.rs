@@ -1,11 +1,20 @@
 //! Which technology names are also ordinary words, and the words around a
 //! name that say it is meant as a technology.
 
-/// Lower-case English words that some technology is also called (or that make
-/// up a name of ordinary words only, like "The Graph" or "Core Data"). A name
-/// made only of these, or of one or two letters, needs a cue in the text before
-/// it counts. Curated from the bundled catalog and common stacks; the rule in
-/// [`is_ambiguous`] covers short names without listing them.
+/// Lower-case English words (and first names, places, myths) that some
+/// technology is also called, or that make up a name of ordinary words only,
+/// like "The Graph" or "Core Data". A name made only of these, or of one or two
+/// letters, needs a cue in the text before it counts.
+///
+/// This list is the one place that set is known. It was curated by reading
+/// every single-word name and alias of the bundled catalog (982 technologies)
+/// and keeping those a dictionary lists or a person is called: the catalog has
+/// more proper nouns than a word-list crate would know ("Vagrant", "Nomad",
+/// "Sentry" are in dictionaries; "Claude", "Hugo" are names), and a word-list
+/// crate would also flag "Kafka" or "Docker", which prose never means
+/// otherwise. When a dataset adds a name that is also a word, add the word
+/// here (kept sorted). The rule in [`is_ambiguous`] covers short names
+/// without listing them.
 const ORDINARY: &[&str] = &[
     "access",
     "aha",
@@ -18,6 +27,7 @@ const ORDINARY: &[&str] = &[
     "anvil",
     "apollo",
     "arm",
+    "assembly",
     "astro",
     "athena",
     "aurora",
@@ -25,6 +35,8 @@ const ORDINARY: &[&str] = &[
     "backstage",
     "balancers",
     "beam",
+    "bedrock",
+    "blender",
     "blueprint",
     "blueprints",
     "bootstrap",
@@ -33,15 +45,19 @@ const ORDINARY: &[&str] = &[
     "calico",
     "can",
     "cassandra",
+    "celery",
     "chef",
     "chroma",
+    "claude",
     "cloud",
     "combine",
     "common",
     "compass",
     "concurrency",
+    "confluence",
     "consul",
     "core",
+    "cosign",
     "cosmos",
     "cucumber",
     "cursor",
@@ -55,7 +71,10 @@ const ORDINARY: &[&str] = &[
     "dev",
     "device",
     "discord",
+    "discourse",
     "docs",
+    "dovetail",
+    "echidna",
     "elastic",
     "electron",
     "elixir",
@@ -76,6 +95,8 @@ const ORDINARY: &[&str] = &[
     "forge",
     "foundry",
     "framer",
+    "frida",
+    "ganache",
     "gatekeeper",
     "gemini",
     "gin",
@@ -87,19 +108,29 @@ const ORDINARY: &[&str] = &[
     "gremlin",
     "group",
     "harbor",
+    "hardhat",
+    "haystack",
     "heap",
     "helm",
     "hex",
     "hibernate",
     "hilt",
     "hive",
+    "honeycomb",
     "houdini",
+    "hugo",
     "hydra",
+    "iceberg",
+    "insomnia",
+    "inspect",
     "instruments",
+    "jaeger",
     "jest",
     "julia",
+    "kali",
     "karate",
     "kernel",
+    "kinesis",
     "label",
     "lambda",
     "lattice",
@@ -111,9 +142,12 @@ const ORDINARY: &[&str] = &[
     "locust",
     "logic",
     "loki",
+    "lookback",
     "loom",
+    "lottie",
     "lucid",
     "make",
+    "markdown",
     "maya",
     "maze",
     "medium",
@@ -124,8 +158,10 @@ const ORDINARY: &[&str] = &[
     "move",
     "mural",
     "nest",
+    "newman",
     "nexus",
     "node",
+    "nomad",
     "notion",
     "nuclei",
     "on",
@@ -136,17 +172,24 @@ const ORDINARY: &[&str] = &[
     "overflow",
     "packer",
     "pact",
+    "pandas",
+    "parquet",
     "phoenix",
     "photon",
+    "pinecone",
     "pip",
     "playwright",
     "poetry",
+    "polars",
     "policy",
     "polygon",
     "posit",
+    "postman",
     "prefect",
     "premiere",
     "presto",
+    "prettier",
+    "pulsar",
     "puppet",
     "rails",
     "ray",
@@ -156,6 +199,7 @@ const ORDINARY: &[&str] = &[
     "remix",
     "responder",
     "rest",
+    "retrofit",
     "rider",
     "room",
     "ruby",
@@ -164,15 +208,20 @@ const ORDINARY: &[&str] = &[
     "salt",
     "sap",
     "sass",
+    "scrum",
+    "scylla",
     "segment",
     "semantic",
     "sentinel",
+    "sentry",
     "shader",
     "shell",
+    "sigma",
     "sign",
     "single",
     "sketch",
     "slack",
+    "slither",
     "sliver",
     "snort",
     "snowflake",
@@ -180,17 +229,21 @@ const ORDINARY: &[&str] = &[
     "spanner",
     "spark",
     "sphinx",
+    "spinnaker",
     "spring",
     "stack",
     "studio",
     "substrate",
+    "superset",
     "swagger",
     "swift",
+    "synapse",
     "tableau",
     "tailwind",
     "teams",
     "tempo",
     "testing",
+    "thanos",
     "the",
     "torch",
     "transformers",
@@ -200,17 +253,47 @@ const ORDINARY: &[&str] = &[
     "twitch",
     "unity",
     "unleash",
+    "unreal",
     "usability",
+    "vagrant",
     "vale",
     "vault",
     "vector",
+    "whimsical",
     "windows",
     "word",
+    "workday",
     "workshop",
+    "xray",
     "yarn",
     "zap",
     "zephyr",
     "zoom",
+];
+
+/// The words of [`ORDINARY`] that are also people's or places' names
+/// ("my friend Ruby", "Claude Martin", "Phoenix, AZ"): written with a capital
+/// they are still names, so their case is no cue, nor is a number after them
+/// ("Apollo 11"), nor "in" before them ("lives in Phoenix").
+const PROPER: &[&str] = &[
+    "apollo",
+    "athena",
+    "cassandra",
+    "claude",
+    "frida",
+    "gemini",
+    "houdini",
+    "hugo",
+    "jaeger",
+    "julia",
+    "kali",
+    "loki",
+    "lottie",
+    "maya",
+    "newman",
+    "phoenix",
+    "ruby",
+    "thanos",
 ];
 
 /// Words near a name that mark it as a technology ("Go programming",
@@ -235,6 +318,8 @@ const CUE_WORDS: &[&str] = &[
     "toolkit",
     "stack",
     "tools",
+    "cookbook",
+    "cookbooks",
     "tooling",
     "skills",
     "technologies",
@@ -256,6 +341,20 @@ pub(super) fn is_ambiguous(name: &str) -> bool {
         })
 }
 
+/// True when every word of the ambiguous `name` is a person's or place's
+/// name (see [`PROPER`]), so neither its capital nor "in" before it is a cue.
+pub(super) fn is_proper(name: &str) -> bool {
+    let mut words = name.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some()
+        && words.all(|w| PROPER.binary_search(&w.to_lowercase().as_str()).is_ok())
+}
+
+/// True when some word of `name` is an ordinary word (see [`ORDINARY`]).
+pub(super) fn is_ordinary(name: &str) -> bool {
+    name.split([' ', '-'])
+        .any(|w| ORDINARY.binary_search(&w.to_lowercase().as_str()).is_ok())
+}
+
 /// True when `word` (any case) is one of the cue words.
 pub(super) fn is_cue_word(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -272,6 +371,8 @@ mod tests {
             ORDINARY.windows(2).all(|w| w[0] < w[1]),
             "keep ORDINARY sorted"
         );
+        assert!(PROPER.windows(2).all(|w| w[0] < w[1]), "keep PROPER sorted");
+        assert!(PROPER.iter().all(|w| ORDINARY.contains(w)));
     }
 
     #[test]
