@@ -343,6 +343,7 @@ pub fn bundled_role_ids() -> HashSet<String> {
 
 /// Checks one file as `validate` does, printing its diagnostics (and, in
 /// text, its summary line); the ids of a valid file's roles join `known`.
+#[allow(clippy::implicit_hasher)] // the set `bundled_role_ids` makes
 pub fn check(
     input: &Input,
     json: bool,
@@ -355,6 +356,7 @@ pub fn check(
 
 /// [`check`], leaving the dataset read unfreed unless `free` (see
 /// [`validate_before_exit`]).
+#[allow(clippy::implicit_hasher)] // one caller's set, of the default hasher
 fn check_freeing(
     input: &Input,
     json: bool,

@@ -317,7 +317,7 @@ impl Jobs {
         let wait = format!("Choose where to save {what} in the dialog…");
         self.spawn_dialog("save dialog", wait, move || {
             let (bytes, note) = match make() {
-                Ok(made) => made,
+                Ok(encoded) => encoded,
                 Err(e) => return JobEvent::Saved(what, Some(Err(e)), None),
             };
             let Ok(chosen) = ask(|| picker.save_file(&default_name)) else {
@@ -346,9 +346,9 @@ impl Jobs {
         make: impl FnOnce() -> crate::model::export::RoleFile + Send + 'static,
     ) -> Result<(), DialogBusy> {
         self.save_with(picker, what, default_name, move || {
-            let made = make();
-            let note = crate::model::export::describe_renamed(&made.renamed);
-            crate::model::export::encode(&made.dataset).map(|bytes| (bytes, note))
+            let file = make();
+            let note = crate::model::export::describe_renamed(&file.renamed);
+            crate::model::export::encode(&file.dataset).map(|bytes| (bytes, note))
         })
     }
 

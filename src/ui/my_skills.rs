@@ -263,6 +263,7 @@ fn openers(ui: &mut egui::Ui, cx: &ViewCx<'_>) {
 }
 
 #[cfg(all(test, feature = "dev"))]
+#[allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 mod tests {
     use std::time::{Duration, Instant};
 

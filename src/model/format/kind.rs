@@ -208,10 +208,10 @@ pub fn sniff_bytes(bytes: &[u8]) -> Option<FileKind> {
 /// anything that may be a role file (its diagnostics then say what to fix).
 #[must_use]
 pub fn recognize(text: &str) -> Option<FileKind> {
-    if text.trim_start().starts_with('[') {
-        if let Some(list) = list::recognize(text) {
-            return Some(FileKind::List(list));
-        }
+    if text.trim_start().starts_with('[')
+        && let Some(list) = list::recognize(text)
+    {
+        return Some(FileKind::List(list));
     }
     match serde_json::from_str::<Top<'_>>(text) {
         Ok(top) => recognize_object(&top.0, &top.1),
