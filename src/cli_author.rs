@@ -93,10 +93,6 @@ pub fn validate_watch(
 ) -> i32 {
     let (tx, rx) = signals;
     let inputs: Vec<Input> = files.iter().cloned().map(Input::Path).collect();
-    let mut known = bundled_role_ids();
-    for input in &inputs {
-        checked(input, json, &mut known, out, err);
-    }
     let mut watches = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let tx = tx.clone();
@@ -117,6 +113,12 @@ pub fn validate_watch(
         }
     }
     drop(tx);
+    // Checked once the watches run: a save made as soon as the first result
+    // shows (a script, a quick author) is then never missed.
+    let mut known = bundled_role_ids();
+    for input in &inputs {
+        checked(input, json, &mut known, out, err);
+    }
     if !json {
         let _ = writeln!(out, "Watching for saves; press Ctrl+C to stop.");
     }

@@ -144,18 +144,27 @@ fn a_survey_median_is_captioned_as_one_and_bls_percentiles_as_wages() {
 
 #[test]
 fn compare_says_when_a_survey_median_and_bls_percentiles_share_the_axis() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = with_fixture(dir.path());
-    for title in ["Survey Median Role", "BLS Percentile Role"] {
-        click_row(&mut harness, title);
-        harness
-            .get_by_role_and_label(Role::Button, "Add to compare")
-            .click();
+    let compare = |titles: [&str; 2]| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = with_fixture(dir.path());
+        for title in titles {
+            click_row(&mut harness, title);
+            harness
+                .get_by_role_and_label(Role::Button, "Add to compare")
+                .click();
+            harness.run();
+        }
+        harness.get_by_label("Compare").click();
         harness.run();
-    }
-    harness.get_by_label("Compare").click();
-    harness.run();
-    harness.get_by_label_contains("Different kinds of figures on one axis");
+        harness
+            .query_by_label_contains("Different kinds of figures on one axis")
+            .is_some()
+    };
+    // A role with a table of the first role's kind shows that one: no mix.
+    assert!(!compare(["BLS Percentile Role", "Survey Median Role"]));
+    // A role with only a survey median shares the axis with BLS percentiles,
+    // and the chart says so.
+    assert!(compare(["BLS Percentile Role", "Survey Only Role"]));
 }
 
 #[test]

@@ -113,12 +113,16 @@ fn a_plan_opens_from_a_related_role_and_lists_what_carries_over() {
     h.get_by_label("What carries over");
     h.get_by_label("What to learn");
     // Python carries over; Scala and Spark are the core gap.
-    h.get_by_label("Python");
+    h.get_by_role_and_label(Role::Link, "Python");
     h.get_by_label_contains("Scala");
     h.get_by_label_contains("for 2 core technologies: roughly");
     // Both roles have a US median in USD per year: the pay is compared.
     h.get_by_label_contains("USD · per year · from United States to United States");
     h.get_by_label("All levels · median");
+    // A name that carries over leads to its page, like every other.
+    h.get_by_role_and_label(Role::Link, "Python").click();
+    h.run();
+    h.get_by_label_contains("Roles that list it (");
 }
 
 #[test]

@@ -448,3 +448,49 @@ fn quick_changes_are_on_disk_within_two_seconds_without_a_clean_exit() {
         "{saved}"
     );
 }
+
+/// The sidebar grew by a few points on every repaint while the search had
+/// text (the row asked for more than the panel had); it reached ~515 px
+/// across restarts (found by a fresh-user check).
+#[test]
+fn the_sidebar_keeps_its_width_while_the_search_has_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    search(&mut harness, "kafka");
+    let right = |h: &Harness<'_, CareerAtlasApp>| {
+        h.get_by_role_and_label(Role::TextInput, "Find a role")
+            .rect()
+            .right()
+    };
+    let before = right(&harness);
+    for _ in 0..30 {
+        harness.step();
+    }
+    assert!(
+        (right(&harness) - before).abs() < 0.5,
+        "the search field moved from {before} to {}",
+        right(&harness)
+    );
+}
+
+/// A search that names a technology by an alias leads to its page too, not
+/// only to the roles that list it (found by a fresh-user check).
+#[test]
+fn a_search_for_a_technology_links_to_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path());
+    let links = |h: &Harness<'_, CareerAtlasApp>| {
+        h.query_all_by_role_and_label(Role::Link, "Kubernetes")
+            .count()
+    };
+    let before = links(&harness);
+    search(&mut harness, "k8s");
+    assert_eq!(links(&harness), before + 1, "a link to Kubernetes' page");
+    harness
+        .query_all_by_role_and_label(Role::Link, "Kubernetes")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Roles that list it (");
+}

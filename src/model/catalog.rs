@@ -217,9 +217,12 @@ impl Catalog {
     }
 
     fn add_technology(&mut self, t: &Technology) {
-        let names = std::iter::once(&t.id)
-            .chain(std::iter::once(&t.name))
-            .chain(&t.aliases);
+        // Name and aliases before the id: an alias written like the id
+        // ("T-SQL" for `t-sql`) is kept as an alias, which the recogniser
+        // reads (hyphenated ids themselves are not searched for).
+        let names = std::iter::once(&t.name)
+            .chain(&t.aliases)
+            .chain(std::iter::once(&t.id));
         let existing = names
             .clone()
             .find_map(|n| self.lookup.get(name_key(n).as_ref()).copied());

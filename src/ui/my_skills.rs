@@ -158,7 +158,8 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, marked: &Marked, out: &mut Vec<Comma
         text::technologies(marked.total),
         counts.join(" · ")
     ));
-    ui.horizontal(|ui| {
+    // Wrapped: four buttons do not fit beside each other at 800×600.
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Export profile…").clicked() {
             out.push(Command::ExportProfile);
         }

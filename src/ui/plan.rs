@@ -50,7 +50,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
             if p.carries_over.is_empty() {
                 ui.label("Nothing yet from the target's stack.");
             } else {
-                ui.label(names(cx, p.carries_over.iter().map(|(t, _)| *t)));
+                tech_links(ui, cx, p.carries_over.iter().map(|(t, _)| *t), out);
             }
             super::theme::section(ui, "What to learn");
             if p.to_learn.is_empty() {
@@ -71,7 +71,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
             }
             if !p.not_needed.is_empty() {
                 super::theme::section(ui, "What the new role does not need");
-                ui.label(names(cx, p.not_needed.iter().copied()));
+                tech_links(ui, cx, p.not_needed.iter().copied(), out);
             }
             super::theme::section(ui, "Time to cover the core gap (estimate)");
             ui.horizontal(|ui| {
@@ -133,11 +133,31 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         });
 }
 
-fn names(cx: &ViewCx<'_>, techs: impl Iterator<Item = crate::model::TechId>) -> String {
-    techs
-        .map(|t| cx.catalog.tech(t).name.clone())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Technology names as links to their pages, wrapped like a sentence:
+/// every technology name in the app leads to its page.
+fn tech_links(
+    ui: &mut egui::Ui,
+    cx: &ViewCx<'_>,
+    techs: impl Iterator<Item = crate::model::TechId>,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        let mut first = true;
+        for t in techs {
+            if !first {
+                ui.label(", ");
+            }
+            first = false;
+            if ui
+                .link(&cx.catalog.tech(t).name)
+                .on_hover_text("Open its page")
+                .clicked()
+            {
+                out.push(Command::OpenTech(t));
+            }
+        }
+    });
 }
 
 /// A combo box of every role (plus "My skills" when `allow_skills`).

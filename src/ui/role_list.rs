@@ -151,6 +151,7 @@ impl RoleList {
         out: &mut Vec<Command>,
     ) {
         search_box(ui, &cx.settings.search, focus_search, out);
+        tech_match(ui, cx, out);
         self.rows_ui(ui, cx, scroll_to_selected, out);
     }
 
@@ -198,31 +199,59 @@ impl RoleList {
     }
 }
 
+/// When the search names a technology ("k8s", "postgres"), a link to its
+/// page above the roles that list it: the list alone led only to roles.
+/// One hash lookup a frame.
+fn tech_match(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
+    let query = cx.settings.search.trim();
+    let Some(tech) = (!query.is_empty())
+        .then(|| cx.catalog.find_tech(query))
+        .flatten()
+    else {
+        return;
+    };
+    let name = &cx.catalog.tech(tech).name;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Technology:").small());
+        if ui
+            .link(name)
+            .on_hover_text(format!("Open the page of {name}"))
+            .clicked()
+        {
+            out.push(Command::OpenTech(tech));
+        }
+    });
+}
+
 /// The search box. It edits a copy of the saved text: the change goes to the
 /// app as a command, so the setting changes in one way only.
 fn search_box(ui: &mut egui::Ui, saved: &str, focus: bool, out: &mut Vec<Command>) {
     let mut search = saved.to_owned();
     ui.add_space(6.0);
     let label = ui.label(RichText::new("Find a role").strong());
+    // Right to left: the clear button takes its real width first and the
+    // field the rest. A guessed button width let the row ask for a few
+    // points more than the panel had, and the panel grew by that on every
+    // repaint while the search had text (found by a fresh-user check).
     let edit = ui.horizontal(|ui| {
-        let clear_width = if search.is_empty() { 0.0 } else { 28.0 };
-        let response = ui
-            .add(
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if !search.is_empty()
+                && ui
+                    .small_button("×")
+                    .on_hover_text("Clear the search (Esc)")
+                    .clicked()
+            {
+                out.push(Command::ClearSearch);
+            }
+            ui.add(
                 egui::TextEdit::singleline(&mut search)
                     .id(search_id())
                     .hint_text("Search roles or technologies…")
-                    .desired_width(ui.available_width() - clear_width),
+                    .desired_width(ui.available_width()),
             )
-            .labelled_by(label.id);
-        if !search.is_empty()
-            && ui
-                .small_button("×")
-                .on_hover_text("Clear the search (Esc)")
-                .clicked()
-        {
-            out.push(Command::ClearSearch);
-        }
-        response
+            .labelled_by(label.id)
+        })
+        .inner
     });
     let edit = edit.inner;
     if focus {

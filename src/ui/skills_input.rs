@@ -113,6 +113,8 @@ pub struct SkillsInput {
     /// What the last Enter in the Add box did, shown under it until the
     /// query changes.
     add_note: Option<(String, String)>,
+    /// Focus the open tool's text field on the next frame.
+    focus_field: bool,
     /// The roles a job ad resembles, for a catalog version and a reading: it
     /// compares the ad with every loaded role.
     resembling: Option<((u64, u64), Vec<Resemblance>)>,
@@ -131,6 +133,7 @@ impl Default for SkillsInput {
             results: None,
             reading: PasteReading::default(),
             add_note: None,
+            focus_field: false,
             resembling: None,
         }
     }
@@ -147,6 +150,8 @@ impl SkillsInput {
                     } else {
                         mode
                     };
+                    // Typing goes straight into the tool just opened.
+                    self.focus_field = self.mode != Mode::Closed;
                 }
             }
             if ui
@@ -188,6 +193,9 @@ impl SkillsInput {
                         .desired_width(260.0),
                 )
                 .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_field) {
+                edit.request_focus();
+            }
             ui.label("at");
             if let Some(l) = level_picker(ui, "add_level", self.level, "the technology you add") {
                 self.level = l;
@@ -278,6 +286,9 @@ impl SkillsInput {
             })
             .inner
             .labelled_by(label.id);
+        if std::mem::take(&mut self.focus_field) {
+            edit.request_focus();
+        }
         let stale = self
             .recognizer
             .as_ref()

@@ -49,26 +49,44 @@ pub fn tech_link(ui: &mut egui::Ui, name: &str) -> bool {
 }
 
 /// Technologies listed most often in the same stacks as `tech`, with counts.
+/// Ties (common when `tech` is in one or two stacks) go to what those stacks
+/// rank higher (core before optional), then to what more roles list overall,
+/// then by name: alphabetical ties put Angular and CSS before the core
+/// JavaScript of a one-role technology (found by a fresh-user check).
 #[must_use]
 pub fn companions(catalog: &Catalog, tech: TechId, limit: usize) -> Companions {
-    let mut counts = vec![0usize; catalog.techs.len()];
+    // Per technology: shared stacks, and their priorities' weight.
+    let mut counts = vec![(0usize, 0usize); catalog.techs.len()];
     for &role in catalog.roles_using(tech) {
         for item in catalog.role(role).techs() {
             if item.tech != tech {
-                counts[item.tech.0] += 1;
+                let weight = match item.priority {
+                    Priority::Core => 3,
+                    Priority::Common => 2,
+                    Priority::Optional => 1,
+                };
+                let c = &mut counts[item.tech.0];
+                c.0 += 1;
+                c.1 += weight;
             }
         }
     }
-    let mut out: Vec<(TechId, usize)> = counts
+    let mut out: Vec<(TechId, usize, usize)> = counts
         .into_iter()
         .enumerate()
-        .filter(|&(_, n)| n > 0)
-        .map(|(i, n)| (TechId(i), n))
+        .filter(|&(_, (n, _))| n > 0)
+        .map(|(i, (n, w))| (TechId(i), n, w))
         .collect();
     out.sort_by(|a, b| {
         b.1.cmp(&a.1)
+            .then(b.2.cmp(&a.2))
+            .then_with(|| {
+                let listed = |t: TechId| catalog.roles_using(t).len();
+                listed(b.0).cmp(&listed(a.0))
+            })
             .then_with(|| catalog.tech(a.0).name.cmp(&catalog.tech(b.0).name))
     });
+    let mut out: Vec<(TechId, usize)> = out.into_iter().map(|(t, n, _)| (t, n)).collect();
     out.truncate(limit);
     out
 }
@@ -381,5 +399,22 @@ mod tests {
             .map(|(t, n)| (cat.tech(t).name.clone(), n))
             .collect();
         assert_eq!(comp, [("Java".to_string(), 2), ("Flink".to_string(), 1)]);
+    }
+
+    #[test]
+    fn companions_tied_on_count_go_by_priority_then_by_use_elsewhere() {
+        let cat = test_catalog(
+            r#"[{"id":"a","title":"A","stack":{"X":["Vue.js",
+                   {"name":"Angular","priority":"optional"},
+                   {"name":"CSS","priority":"common"},
+                   "TypeScript", "JavaScript"]}},
+                {"id":"b","title":"B","stack":{"X":["JavaScript"]}}]"#,
+        );
+        let vue = cat.find_tech("vue.js").unwrap_or(TechId(0));
+        let names: Vec<String> = companions(&cat, vue, 5)
+            .into_iter()
+            .map(|(t, _)| cat.tech(t).name.clone())
+            .collect();
+        assert_eq!(names, ["JavaScript", "TypeScript", "CSS", "Angular"]);
     }
 }

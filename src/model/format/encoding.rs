@@ -122,7 +122,7 @@ fn stray_bytes(body: &[u8], first: u8, (line, column): (usize, usize)) -> Option
         format!("{invalid} invalid bytes, the first")
     };
     Some(format!(
-        "the file is UTF-8 with {bytes} (0x{first:02X}) at {line}:{column}: a character there was typed or pasted in another encoding. Retype that character (your editor shows it as � or a box); do not convert the whole file, which is already UTF-8"
+        "the file is UTF-8 with {bytes} (0x{first:02X}) at {line}:{column}: a character there was typed or pasted in another encoding. Retype that character (your editor shows it as a replacement mark or a box); do not convert the whole file, which is already UTF-8"
     ))
 }
 
