@@ -17,6 +17,10 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         .open(&mut open)
         .collapsible(false)
         .default_width(620.0)
+        // Height follows the datasets listed (up to 85% of the window), so
+        // one imported since the window was last sized is not hidden below
+        // its edge; past that, the list scrolls with a visible bar.
+        .resizable([true, false])
         .max_height(ctx.content_rect().height() * 0.85)
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
@@ -37,12 +41,14 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                 }
             });
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for (i, loaded) in cx.catalog.datasets.iter().enumerate() {
-                    dataset_row(ui, cx, i, loaded, out);
-                    ui.separator();
-                }
-            });
+            egui::ScrollArea::vertical()
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+                .show(ui, |ui| {
+                    for (i, loaded) in cx.catalog.datasets.iter().enumerate() {
+                        dataset_row(ui, cx, i, loaded, out);
+                        ui.separator();
+                    }
+                });
         });
     if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         out.push(Command::ShowDialog(None));

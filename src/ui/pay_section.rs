@@ -242,7 +242,25 @@ fn strip_ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, role: RoleIdx, shown: usize) {
     };
     let lo = strip.points.first().map_or(0.0, |p| p.value);
     let hi = strip.points.last().map_or(0.0, |p| p.value);
-    let width = ui.available_width().clamp(160.0, STRIP_WIDTH);
+    // Room for the lowest and highest figures on either side, so the
+    // highest is not cut at the window's edge at 800×600.
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let figures = ui.ctx().fonts_mut(|f| {
+        [lo, hi]
+            .iter()
+            .map(|v| {
+                f.layout_no_wrap(
+                    format_compact(*v, currency),
+                    font.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+            })
+            .sum::<f32>()
+    });
+    let room = ui.available_width() - figures - 2.0 * ui.spacing().item_spacing.x - 4.0;
+    let width = room.clamp(160.0, STRIP_WIDTH);
     ui.horizontal(|ui| {
         ui.label(RichText::new(format_compact(lo, currency)).small().weak());
         let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 22.0), Sense::hover());
