@@ -197,8 +197,11 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, marked: &Marked, out: &mut Vec<Comma
 
     for (cat, techs) in &marked.groups {
         super::theme::section(ui, cat);
+        // One grid per category: a shared least column width keeps the level
+        // boxes in one column down the page, whatever each category's names.
         egui::Grid::new(("skills", cat))
             .num_columns(3)
+            .min_col_width(190.0)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for &id in techs {
