@@ -24,6 +24,7 @@ Usage:
   career-atlas skills from-text [--profile OUT] [--level LEVEL] [--dataset FILE]... FILE|-
         print the technologies found in a CV, skills list or job ad (FILE, or
         standard input for -), one per line: catalog id, a tab, the name.
+  --force          let --profile replace a file that is not a skill profile
   --profile OUT    also write a skill profile (the format of My skills › Export)
                    marking each one at LEVEL; OUT - writes it to standard output
                    instead of the list
@@ -37,6 +38,7 @@ written, or the command line is wrong.
 struct Options {
     input: String,
     profile: Option<String>,
+    force: bool,
     level: Proficiency,
     datasets: Vec<String>,
 }
@@ -44,6 +46,7 @@ struct Options {
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut input = None;
     let mut profile = None;
+    let mut force = false;
     let mut level = Proficiency::UsedIt;
     let mut datasets = Vec::new();
     let mut it = args.iter();
@@ -55,6 +58,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         };
         match arg.as_str() {
             "--profile" => profile = Some(value("--profile")?),
+            "--force" => force = true,
             "--dataset" => datasets.push(value("--dataset")?),
             "--level" => {
                 let v = value("--level")?;
@@ -72,6 +76,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     Ok(Options {
         input,
         profile,
+        force,
         level,
         datasets,
     })
@@ -204,6 +209,20 @@ fn from_text(
         }
         let mut bytes = serde_json::to_vec_pretty(&profile).unwrap_or_default();
         bytes.push(b'\n');
+        // Replacing a profile is the point of --profile; replacing anything
+        // else (a role file made by `new`, a CV) loses someone's work.
+        if !to_stdout
+            && !opts.force
+            && std::fs::metadata(path).is_ok_and(|m| m.is_file())
+            && let Ok(old) = std::fs::read(path)
+            && crate::jobs::parse_profile(&old).is_err()
+        {
+            let _ = writeln!(
+                err,
+                "career-atlas skills from-text: {path} exists and is not a skill profile; choose another name, or pass --force to replace it"
+            );
+            return EXIT_UNREADABLE;
+        }
         let written = if to_stdout {
             out.write_all(&bytes).map_err(|e| e.to_string())
         } else {

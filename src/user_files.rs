@@ -45,6 +45,16 @@ pub fn check_target(path: &Path) -> Result<(), WriteError> {
             crate::cli::shown(&path.join("my-roles.json"))
         )));
     }
+    // A device, a pipe or a socket: the file put in its place would replace
+    // it (as root, `--profile /dev/full` replaced the device with a file).
+    if let Ok(m) = fs::metadata(path)
+        && !m.is_file()
+    {
+        return Err(WriteError(format!(
+            "{} is not a regular file (a device, a pipe or a socket); name a file to write",
+            crate::cli::shown(path)
+        )));
+    }
     check_folder(path, folder_of(path))
 }
 

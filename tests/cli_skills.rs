@@ -149,3 +149,31 @@ fn a_utf16_file_is_read_as_text() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--profile` replaces a profile, never someone's other work, and never a
+/// device: as root, `--profile /dev/full` replaced the device with a file
+/// (found by a fresh-user check).
+#[test]
+fn profile_never_replaces_a_file_that_is_not_a_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let roles = dir.path().join("roles.json");
+    let original = r#"{"format": "career-atlas/1", "name": "Mine", "roles": []}"#;
+    std::fs::write(&roles, original).unwrap();
+    let path = roles.to_str().unwrap();
+    let (code, _, err) = skills(&["from-text", "--profile", path, "-"], "Python and Kafka");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not a skill profile"), "{err}");
+    assert_eq!(std::fs::read_to_string(&roles).unwrap(), original);
+    // A profile is replaced as before; --force replaces anything.
+    let (code, ..) = skills(&["from-text", "--force", "--profile", path, "-"], "Python");
+    assert_eq!(code, 0);
+    let (code, _, err) = skills(&["from-text", "--profile", path, "-"], "Kafka");
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(&roles).unwrap().contains("kafka"));
+    #[cfg(unix)]
+    {
+        let (code, _, err) = skills(&["from-text", "--profile", "/dev/null", "-"], "Python");
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
+    }
+}

@@ -330,9 +330,14 @@ pub(super) fn confirm_neighbours(text: &str, cands: &mut [Candidate]) {
             }
             let near = |j: usize| {
                 let (a, b) = if j < i { (j, i) } else { (i, j) };
+                let gap = &text[cands[a].range.end..cands[b].range.start];
+                // "Python React", "Kotlin Swift": two names side by side, each
+                // written exactly as the catalog writes it, are a list even
+                // with one space ("combine Python" is not: "combine" is not
+                // written as the catalog's "Combine").
                 cands[j].confirmed
                     && cands[a].range.end <= cands[b].range.start
-                    && listed_together(&text[cands[a].range.end..cands[b].range.start])
+                    && (listed_together(gap) || gap == " " && cands[a].exact && cands[b].exact)
             };
             let left = i.checked_sub(1).is_some_and(near);
             let right = i + 1 < cands.len() && near(i + 1);

@@ -126,3 +126,12 @@ fn names_written_as_people_write_them() {
     assert_eq!(keys("Docker-compose files"), ["docker-compose"]);
     assert_eq!(keys("Chef cookbooks for every host"), ["chef"]);
 }
+
+/// Two names side by side with one space, each written as the catalog
+/// writes it, are a list: "Python React" lost React (found by a fresh-user
+/// check); lower-case prose beside a name still is not.
+#[test]
+fn names_side_by_side_with_one_space_are_a_list() {
+    assert_eq!(keys("Python React"), ["python", "react"]);
+    assert_eq!(keys("React Python"), ["python", "react"]);
+}

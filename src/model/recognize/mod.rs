@@ -71,6 +71,8 @@ pub(super) struct Candidate {
     pattern: usize,
     range: Range<usize>,
     confirmed: bool,
+    /// Written exactly as the catalog writes it ("React", not "react").
+    exact: bool,
 }
 
 impl Recognizer {
@@ -150,6 +152,7 @@ impl Recognizer {
             cands.push(Candidate {
                 pattern,
                 confirmed: !p.ambiguous || cues::own_cue(text, &range, &p.text, p.proper),
+                exact: text[range.clone()] == p.text,
                 range,
             });
         }
