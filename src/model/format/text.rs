@@ -107,41 +107,36 @@ pub const TOO_DEEP: &str =
 /// nothing that follows from parts left unread.
 #[must_use]
 pub fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0_usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
+    let mut at = None;
+    nesting(text.as_bytes(), |i, depth| {
+        if depth > MAX_DEPTH {
+            at = Some(i);
         }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(i);
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
+        at.is_none()
+    });
+    at
 }
 
 /// Whether `at` lies outside every object and array (after a first value
 /// ended), outside strings.
 fn at_top_level(text: &str, at: usize) -> bool {
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let mut depth = 0;
+    let in_string = nesting(before, |_, d| {
+        depth = d;
+        true
+    });
+    depth == 0 && !in_string
+}
+
+/// Walks `bytes` outside strings, calling `seen(index, depth)` after each
+/// bracket (`{`, `[`, `}`, `]`) until it returns false; returns whether the
+/// walk ended inside a string. The one scanner of JSON's nesting here.
+fn nesting(bytes: &[u8], mut seen: impl FnMut(usize, usize) -> bool) -> bool {
     let mut depth = 0_usize;
     let mut in_string = false;
     let mut escaped = false;
-    for &b in &text.as_bytes()[..at.min(text.len())] {
+    for (i, &b) in bytes.iter().enumerate() {
         if in_string {
             match b {
                 _ if escaped => escaped = false,
@@ -155,10 +150,13 @@ fn at_top_level(text: &str, at: usize) -> bool {
             b'"' => in_string = true,
             b'{' | b'[' => depth += 1,
             b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
+            _ => continue,
+        }
+        if !in_string && !seen(i, depth) {
+            break;
         }
     }
-    depth == 0 && !in_string
+    in_string
 }
 
 /// A hint for what other languages write where JSON has its own word: the
