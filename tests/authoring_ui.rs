@@ -80,7 +80,10 @@ fn menu(harness: &mut Harness<'_, CareerAtlasApp>, item: &str) {
         .find(|n| n.accesskit_node().role() == Role::Button)
         .unwrap_or_else(|| panic!("no menu item {item}"))
         .click();
-    harness.run();
+    // A few frames, not `run`: a dialog or save the item starts shows a
+    // spinner, which repaints until the background work ends (under load,
+    // past `run`'s step limit); callers wait for what they expect.
+    harness.run_steps(4);
 }
 
 fn has_text(harness: &Harness<'_, CareerAtlasApp>, text: &str) -> bool {
