@@ -23,10 +23,7 @@ pub const FORMAT_TAG: &str = "career-atlas/1";
 /// A whole dataset: metadata, an optional technology catalog and its roles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[cfg_attr(
-    feature = "dev",
-    schemars(title = "Career Atlas dataset (career-atlas/1)")
-)]
+#[cfg_attr(feature = "dev", schemars(title = "Career Atlas dataset (career-atlas/1)"))]
 #[serde(deny_unknown_fields, expecting = "a dataset object")]
 pub struct Dataset {
     /// Where an editor finds the JSON Schema (`"$schema"`); the app does not
@@ -39,66 +36,34 @@ pub struct Dataset {
     /// Shown in the dataset list; re-importing a dataset of the same name replaces it.
     pub name: String,
     /// What the dataset covers.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Who wrote it.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// The dataset's own version label.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// Licence of the text and figures.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub license: Option<String>,
     /// Where the facts come from, in one line.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// When the facts were collected: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): the sources behind the figures, with dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceRef>,
     /// Optional (Career Atlas extension): attribution text a licence requires.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// Catalog entries that give technologies stable ids, aliases and demand flags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<Technology>,
     /// Exchange rates for displaying salaries in another currency.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub exchange_rates: Option<ExchangeRates>,
     /// The roles; at least one.
     // Shared with the catalog, which would otherwise hold a second copy of
@@ -114,25 +79,13 @@ pub struct SourceRef {
     /// Short name, e.g. `"BLS OEWS"`.
     pub name: String,
     /// What exactly was used.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// Reference date or version.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// Publisher page (`http`/`https`).
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -146,11 +99,7 @@ pub struct Technology {
     /// Canonical name, e.g. `"PostgreSQL"`.
     pub name: String,
     /// E.g. `"Database"`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// Other names that mean the same technology, matched case-insensitively.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -159,35 +108,19 @@ pub struct Technology {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hot: bool,
     /// One line on what it is.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Optional (Career Atlas extension): rough hours to learn it well enough
     /// to use at work, for transition-plan estimates.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub effort_hours: Option<f64>,
     /// Optional (Career Atlas extension): the official site or documentation
     /// (`http`/`https`), where a person starts learning it.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Optional (Career Atlas extension): whether it is still developed; left
     /// out, it is taken to be active.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub status: Option<TechStatus>,
 }
 
@@ -228,18 +161,10 @@ pub struct ExchangeRates {
     /// ISO 4217 code of the base currency.
     pub base: String,
     /// Date of the rates.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): where the rates come from.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Currency code → units per one unit of base.
     pub rates: std::collections::BTreeMap<String, f64>,
@@ -260,25 +185,13 @@ pub struct Role {
     /// E.g. `"Backend Developer"`.
     pub title: String,
     /// Groups roles in the list.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// One or two sentences.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     /// Longer text; paragraphs are separated by a blank line.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// What the role does.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -287,11 +200,7 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub day_in_the_life: Vec<DayEntry>,
     /// Typical routes into the role.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub education: Option<String>,
     /// The technology checklist: group name → technologies, in the order written.
     #[serde(default, skip_serializing_if = "Vec::is_empty", with = "stack_serde")]
@@ -304,18 +213,10 @@ pub struct Role {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub salary: Vec<SalaryTable>,
     /// Optional (Career Atlas extension): why there is no salary table.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub salary_note: Option<String>,
     /// Optional (Career Atlas extension): employment outlook with its source.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub outlook: Option<Outlook>,
     /// Ids of related roles (this dataset first, then any loaded dataset).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -351,11 +252,7 @@ pub struct TechRef {
     #[serde(default)]
     pub priority: Priority,
     /// A short remark, e.g. "for performance-critical services".
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -393,10 +290,7 @@ impl Priority {
 /// An entry of "a day in the life".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(
-    deny_unknown_fields,
-    expecting = "an entry like {\"when\": \"Morning\", \"what\": \"…\"}"
-)]
+#[serde(deny_unknown_fields, expecting = "an entry like {\"when\": \"Morning\", \"what\": \"…\"}")]
 pub struct DayEntry {
     /// E.g. `"Morning"`.
     pub when: String,
@@ -407,10 +301,7 @@ pub struct DayEntry {
 /// A link to further reading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a link like {\"title\": \"…\", \"url\": \"https://…\"}"
-)]
+#[serde(deny_unknown_fields, expecting = "a link like {\"title\": \"…\", \"url\": \"https://…\"}")]
 pub struct Link {
     /// Link text.
     pub title: String,
@@ -431,25 +322,13 @@ pub struct SalaryTable {
     #[serde(default)]
     pub period: Period,
     /// Where the figures come from.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// When the figures were collected.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// Optional (Career Atlas extension): caveats, e.g. that an occupation is a proxy.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Levels in seniority order; at least one.
     pub levels: Vec<Level>,
@@ -499,63 +378,31 @@ pub struct Level {
     /// E.g. `"Junior"`, `"Senior"`, `"All levels"`.
     pub level: String,
     /// Lowest figure of the range.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
     /// 10th percentile.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p10: Option<f64>,
     /// 25th percentile.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p25: Option<f64>,
     /// Median.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub median: Option<f64>,
     /// 75th percentile.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p75: Option<f64>,
     /// 90th percentile.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub p90: Option<f64>,
     /// Highest figure of the range.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// The top figure means "and above".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open_ended: bool,
     /// A remark on this level.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -599,60 +446,28 @@ impl Level {
 #[serde(deny_unknown_fields, expecting = "an outlook")]
 pub struct Outlook {
     /// Occupation code and title, e.g. `"15-1252 Software Developers"`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub occupation: Option<String>,
     /// Projection period, e.g. `"2024–34"`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
     /// Projected employment change over the period, in percent.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub growth_pct: Option<f64>,
     /// Projected openings per year.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub openings_per_year: Option<f64>,
     /// Typical education needed for entry.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub entry_education: Option<String>,
     /// Work experience in a related occupation typically needed.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub work_experience: Option<String>,
     /// Where the figures come from.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Caveats, e.g. that the occupation is a proxy.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
