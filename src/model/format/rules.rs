@@ -8,7 +8,8 @@ use super::ReadContext;
 use super::names::TechNames;
 use super::path::{Seg, render};
 use crate::model::diagnostic::Severity;
-use crate::model::types::{Dataset, FORMAT_TAG, Level, Role, SalaryTable};
+use crate::model::diagnostic::Severity::{Error, Warning};
+use crate::model::types::{Dataset, FORMAT_TAG, Level, Role, SalaryTable, Technology};
 
 /// One problem found on the typed model.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,13 +30,12 @@ pub struct Finding {
 /// `^[a-z0-9]+(-[a-z0-9]+)*$`
 #[must_use]
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    let part = |p: &str| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    id.split('-').all(part)
 }
 
 /// Three capital ASCII letters.
@@ -47,32 +47,25 @@ pub fn is_valid_currency(code: &str) -> bool {
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
 #[must_use]
 pub fn is_valid_date(s: &str) -> bool {
-    let num = |p: &str, len: usize, max: u8| {
-        p.len() == len
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && (len == 4 || (1..=max).contains(&p.parse::<u8>().unwrap_or(0)))
-    };
     let parts: Vec<&str> = s.split('-').collect();
-    match parts.as_slice() {
-        [y] => num(y, 4, 0),
-        [y, m] => num(y, 4, 0) && num(m, 2, 12),
-        [y, m, d] => num(y, 4, 0) && num(m, 2, 12) && num(d, 2, 31),
-        _ => false,
-    }
+    let max = [0, 12, 31];
+    parts.len() <= 3
+        && parts.iter().zip(max).all(|(p, max)| {
+            let len = if max == 0 { 4 } else { 2 };
+            p.len() == len
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (max == 0 || (1..=max).contains(&p.parse::<u8>().unwrap_or(0)))
+        })
 }
 
 /// An `http`/`https` address with something after the scheme and no spaces.
 #[must_use]
 pub fn is_web_address(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &s[8..]
-    } else if lower.starts_with("http://") {
-        &s[7..]
-    } else {
-        return false;
-    };
-    !rest.is_empty() && !rest.contains(char::is_whitespace)
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|p| lower.starts_with(p));
+    scheme.is_some_and(|p| s.len() > p.len() && !s[p.len()..].contains(char::is_whitespace))
 }
 
 /// The regular-expression forms of the rules above, for the JSON Schema.
@@ -82,15 +75,12 @@ pub const CURRENCY_PATTERN: &str = "^[A-Z]{3}$";
 /// See [`is_web_address`].
 pub const URL_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$";
 
-/// Shortens text quoted in a message.
+/// Shortens text quoted in a message to 40 characters.
 #[must_use]
 pub fn clip(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() > MAX {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("{cut}…")
-    } else {
-        s.to_string()
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
     }
 }
 
@@ -119,22 +109,18 @@ pub fn fmt_num(x: f64) -> String {
 /// The message of a wrong `format` tag.
 #[must_use]
 pub fn format_tag_problem(tag: &str) -> Option<String> {
-    if tag == FORMAT_TAG {
-        return None;
-    }
-    let newer = tag
+    let version = tag
         .strip_prefix("career-atlas/")
-        .and_then(|n| n.parse::<u32>().ok())
-        .is_some_and(|n| n > 1);
-    Some(if newer {
-        format!(
+        .and_then(|n| n.parse::<u32>().ok());
+    Some(match version {
+        _ if tag == FORMAT_TAG => return None,
+        Some(n) if n > 1 => format!(
             "this file is in format \"{tag}\", which needs a newer version of Career Atlas (this one reads \"{FORMAT_TAG}\")"
-        )
-    } else {
-        format!(
+        ),
+        _ => format!(
             "expected \"format\": \"{FORMAT_TAG}\", found \"{}\"",
             clip(tag)
-        )
+        ),
     })
 }
 
@@ -150,11 +136,11 @@ pub enum Shape {
     Role,
 }
 
-/// Collects findings while walking the model with a path.
-pub struct Check<'m> {
+/// Collects findings while walking the model with a path of borrowed steps,
+/// turned into a [`Seg`] path only for a finding.
+struct Check<'m> {
     path: Vec<Step<'m>>,
-    /// The findings so far.
-    pub found: Vec<Finding>,
+    found: Vec<Finding>,
 }
 
 #[derive(Clone, Copy)]
@@ -164,24 +150,14 @@ enum Step<'m> {
 }
 
 impl<'m> Check<'m> {
-    /// A check whose paths start at `prefix`.
-    #[must_use]
-    pub fn new(prefix: &'m [Seg]) -> Self {
-        let path = prefix
-            .iter()
-            .map(|s| match s {
-                Seg::Key(k) => Step::Key(k),
-                Seg::Index(i) => Step::Index(*i),
-            })
-            .collect();
+    fn new() -> Self {
         Self {
-            path,
+            path: Vec::new(),
             found: Vec::new(),
         }
     }
 
-    /// Starts the paths again at the role of index `i` in a document of
-    /// `shape`.
+    /// Starts the paths again at the role of index `i` in a document of `shape`.
     fn role_at(&mut self, shape: Shape, i: usize) {
         self.path.clear();
         match shape {
@@ -191,7 +167,6 @@ impl<'m> Check<'m> {
         }
     }
 
-    /// The current path.
     fn segs(&self) -> Vec<Seg> {
         let seg = |s: &Step<'_>| match *s {
             Step::Key(k) => Seg::Key(k.to_string()),
@@ -200,25 +175,18 @@ impl<'m> Check<'m> {
         self.path.iter().map(seg).collect()
     }
 
-    fn report(&mut self, severity: Severity, message: String) -> &mut Finding {
-        let path = self.segs();
+    fn report(&mut self, severity: Severity, message: impl Into<String>) -> &mut Finding {
+        let (path, message) = (self.segs(), message.into());
+        let (at_key, unless_keys) = (false, &[][..]);
         self.found.push(Finding {
             severity,
             path,
             message,
-            at_key: false,
-            unless_keys: &[],
+            at_key,
+            unless_keys,
         });
         let last = self.found.len() - 1;
         &mut self.found[last]
-    }
-
-    fn error(&mut self, message: impl Into<String>) {
-        self.report(Severity::Error, message.into());
-    }
-
-    fn warn(&mut self, message: impl Into<String>) {
-        self.report(Severity::Warning, message.into());
     }
 
     fn at(&mut self, step: Step<'m>, f: impl FnOnce(&mut Self)) {
@@ -239,72 +207,85 @@ impl<'m> Check<'m> {
         });
     }
 
-    fn non_empty(&mut self, key: &'m str, s: &str) {
-        if s.trim().is_empty() {
+    /// Reports at `key` unless `ok`; the message is made only when needed.
+    fn expect(
+        &mut self,
+        key: &'m str,
+        ok: bool,
+        severity: Severity,
+        message: impl FnOnce() -> String,
+    ) {
+        if !ok {
             self.key(key, |c| {
-                c.error("expected a non-empty string, found an empty one");
+                c.report(severity, message());
             });
         }
     }
 
+    fn non_empty(&mut self, key: &'m str, s: &str) {
+        self.expect(key, !s.trim().is_empty(), Error, || {
+            "expected a non-empty string, found an empty one".into()
+        });
+    }
+
     fn date(&mut self, key: &'m str, s: Option<&String>) {
-        if let Some(s) = s.filter(|s| !is_valid_date(s)) {
-            let msg = format!(
+        let Some(s) = s else { return };
+        self.expect(key, is_valid_date(s), Warning, || {
+            format!(
                 "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{}\"",
                 clip(s)
-            );
-            self.key(key, |c| c.warn(msg));
-        }
+            )
+        });
     }
 
     fn currency(&mut self, key: &'m str, s: &str) {
-        if !is_valid_currency(s) {
-            let msg = format!(
+        self.expect(key, is_valid_currency(s), Error, || {
+            format!(
                 "expected an ISO 4217 currency code of three capital letters (USD, EUR, GBP), found \"{}\"",
                 clip(s)
-            );
-            self.key(key, |c| c.error(msg));
-        }
+            )
+        });
     }
 
-    fn url(&mut self, key: &'m str, s: &str) {
-        if !is_web_address(s) {
-            let msg = format!(
+    fn url(&mut self, key: &'m str, s: Option<&String>) {
+        let Some(s) = s else { return };
+        self.expect(key, is_web_address(s), Error, || {
+            format!(
                 "expected a web address starting with http:// or https://, found \"{}\"",
                 clip(s)
-            );
-            self.key(key, |c| c.error(msg));
-        }
+            )
+        });
     }
 
     /// A finite number, 0 or more unless `signed`.
     fn number(&mut self, key: &'m str, x: Option<f64>, signed: bool) {
         let Some(x) = x else { return };
-        if !x.is_finite() {
-            self.key(key, |c| c.error("expected a finite number"));
-        } else if x < 0.0 && !signed {
-            let msg = format!("expected a number of 0 or more, found {}", fmt_num(x));
-            self.key(key, |c| c.error(msg));
-        }
+        self.expect(key, x.is_finite(), Error, || {
+            "expected a finite number".into()
+        });
+        self.expect(key, !x.is_finite() || signed || x >= 0.0, Error, || {
+            format!("expected a number of 0 or more, found {}", fmt_num(x))
+        });
     }
 
-    /// The dataset object without its roles; `roles` is how many it has.
-    pub fn head(&mut self, ds: &'m Dataset, roles: usize) {
+    /// The dataset object without its roles.
+    fn head(&mut self, ds: &'m Dataset) {
+        if let Some(msg) = format_tag_problem(&ds.format) {
+            self.key("format", |c| {
+                c.report(Error, msg);
+            });
+        }
         self.non_empty("name", &ds.name);
         self.date("as_of", ds.as_of.as_ref());
         self.each("sources", &ds.sources, |c, s| {
             c.non_empty("name", &s.name);
-            if let Some(url) = &s.url {
-                c.url("url", url);
-            }
+            c.url("url", s.url.as_ref());
         });
         self.each("technologies", &ds.technologies, |c, t| {
             c.non_empty("id", &t.id);
             c.non_empty("name", &t.name);
             c.number("effort_hours", t.effort_hours, false);
-            if let Some(url) = &t.url {
-                c.url("url", url);
-            }
+            c.url("url", t.url.as_ref());
         });
         if let Some(r) = &ds.exchange_rates {
             self.key("exchange_rates", |c| {
@@ -318,38 +299,35 @@ impl<'m> Check<'m> {
                                     "expected a currency code of three capital letters, found \"{}\"",
                                     clip(code)
                                 );
-                                c.report(Severity::Error, msg).at_key = true;
+                                c.report(Error, msg).at_key = true;
                             }
                             if !(rate.is_finite() && rate > 0.0) {
-                                c.error("an exchange rate must be a finite number greater than 0");
+                                c.report(Error, "an exchange rate must be a finite number greater than 0");
                             }
                         });
                     }
                 });
             });
         }
-        if roles == 0 {
-            self.key("roles", |c| {
-                c.error("the `roles` list is empty; a dataset needs at least one role");
-            });
-        }
+        self.expect("roles", !ds.roles.is_empty(), Error, || {
+            "the `roles` list is empty; a dataset needs at least one role".into()
+        });
     }
 
     /// One role, on its own.
-    pub fn role(&mut self, role: &'m Role) {
-        if !is_valid_id(&role.id) {
-            let msg = format!(
+    fn role(&mut self, role: &'m Role) {
+        self.expect("id", is_valid_id(&role.id), Error, || {
+            format!(
                 "expected an id of lowercase letters and digits joined by single hyphens (like \"backend-developer\"), found \"{}\"",
                 clip(&role.id)
-            );
-            self.key("id", |c| c.error(msg));
-        }
+            )
+        });
         self.non_empty("title", &role.title);
         self.key("stack", |c| {
             for g in &role.stack {
                 c.each(&g.name, &g.items, |c, t| {
                     if t.name.trim().is_empty() {
-                        c.error("expected a technology name, found an empty one");
+                        c.report(Error, "expected a technology name, found an empty one");
                     }
                 });
             }
@@ -363,20 +341,17 @@ impl<'m> Check<'m> {
         }
         self.each("related", &role.related, |c, id| {
             if !is_valid_id(id) {
-                c.error(format!(
+                let msg = format!(
                     "expected a role id such as \"software-engineer\", found \"{}\"",
                     clip(id)
-                ));
+                );
+                c.report(Error, msg);
             }
         });
-        self.each("links", &role.links, |c, l| c.url("url", &l.url));
+        self.each("links", &role.links, |c, l| c.url("url", Some(&l.url)));
         if role.stack.is_empty() && role.salary.is_empty() {
-            self.report(
-                Severity::Warning,
-                "this role has neither `stack` nor `salary`: there is nothing to check off or chart"
-                    .into(),
-            )
-            .unless_keys = &["stack", "salary"];
+            let msg = "this role has neither `stack` nor `salary`: there is nothing to check off or chart";
+            self.report(Warning, msg).unless_keys = &["stack", "salary"];
         }
     }
 
@@ -384,11 +359,9 @@ impl<'m> Check<'m> {
         self.non_empty("region", &t.region);
         self.currency("currency", &t.currency);
         self.date("as_of", t.as_of.as_ref());
-        if t.levels.is_empty() {
-            self.key("levels", |c| {
-                c.error("the `levels` list is empty; a salary table needs at least one level");
-            });
-        }
+        self.expect("levels", !t.levels.is_empty(), Error, || {
+            "the `levels` list is empty; a salary table needs at least one level".into()
+        });
         self.each("levels", &t.levels, Check::level);
         // Pay within one table, in any currency and period, spreads far less
         // than 20 times: a figure that far from another has zeros too many
@@ -415,7 +388,11 @@ impl<'m> Check<'m> {
                 at(li, lk)
             );
             self.key("levels", |c| {
-                c.at(Step::Index(hi), |c| c.key(hk, |c| c.warn(msg)));
+                c.at(Step::Index(hi), |c| {
+                    c.key(hk, |c| {
+                        c.report(Warning, msg);
+                    });
+                });
             });
         }
     }
@@ -424,7 +401,10 @@ impl<'m> Check<'m> {
         self.non_empty("level", &l.level);
         let figures = l.figures();
         if figures.iter().all(|(_, v)| v.is_none()) {
-            self.error("a level needs at least one figure: min, p10, p25, median, p75, p90 or max");
+            self.report(
+                Error,
+                "a level needs at least one figure: min, p10, p25, median, p75, p90 or max",
+            );
         }
         // Every figure must be at least every earlier one.
         let mut highest: Option<(&str, f64)> = None;
@@ -432,86 +412,84 @@ impl<'m> Check<'m> {
             let Some(x) = x else { continue };
             self.number(key, Some(x), false);
             match highest {
-                Some((prev_key, prev)) if x < prev => {
-                    let msg = format!(
+                Some((prev_key, prev)) if x < prev => self.expect(key, false, Error, || {
+                    format!(
                         "`{key}` ({}) is lower than `{prev_key}` ({}); figures must rise in the order min ≤ p10 ≤ p25 ≤ median ≤ p75 ≤ p90 ≤ max",
                         fmt_num(x),
                         fmt_num(prev)
-                    );
-                    self.key(key, |c| c.error(msg));
-                }
+                    )
+                }),
                 _ => highest = Some((key, x)),
             }
         }
     }
-}
 
-/// The rules that look across roles: the file's own catalog (a name claimed
-/// twice), a role id used twice, a technology twice in one role, a related id
-/// defined nowhere. `roles` pairs each role with its index in the document.
-fn cross_checks(
-    techs: &[crate::model::types::Technology],
-    shape: Shape,
-    roles: &[(usize, &Role)],
-    cx: ReadContext<'_>,
-) -> Vec<Finding> {
-    let mut c = Check::new(&[]);
-    let (names, clashes) = TechNames::new(techs);
-    for clash in clashes {
-        let msg = format!(
-            "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
-            clash.name, techs[clash.first].id, techs[clash.second].id
-        );
-        c.key("technologies", |c| {
-            c.at(Step::Index(clash.second), |c| c.warn(msg));
-        });
-    }
-    let own_ids: HashSet<&str> = roles.iter().map(|(_, r)| r.id.as_str()).collect();
-    let mut first_by_id: HashMap<&str, usize> = HashMap::with_capacity(roles.len());
-    let mut seen = Vec::new();
-    for &(i, role) in roles {
-        c.role_at(shape, i);
-        if let Some(&first) = first_by_id.get(role.id.as_str()) {
+    /// The rules that look across roles: the file's own catalog (a name
+    /// claimed twice), a role id used twice, a technology twice in one role, a
+    /// related id defined nowhere. `roles` pairs each role with its index in
+    /// the document.
+    fn across(
+        &mut self,
+        techs: &'m [Technology],
+        shape: Shape,
+        roles: &[(usize, &'m Role)],
+        cx: ReadContext<'_>,
+    ) {
+        self.path.clear();
+        let (names, clashes) = TechNames::new(techs);
+        for clash in clashes {
+            let msg = format!(
+                "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
+                clash.name, techs[clash.first].id, techs[clash.second].id
+            );
+            self.key("technologies", |c| {
+                c.at(Step::Index(clash.second), |c| {
+                    c.report(Warning, msg);
+                });
+            });
+        }
+        let own_ids: HashSet<&str> = roles.iter().map(|(_, r)| r.id.as_str()).collect();
+        let mut first_by_id: HashMap<&str, usize> = HashMap::with_capacity(roles.len());
+        let mut seen = Vec::new();
+        for &(i, role) in roles {
+            self.role_at(shape, i);
             // Keep pointing at the first use.
-            c.key("id", |c| {
-                c.error(format!(
+            let first = *first_by_id.entry(&role.id).or_insert(i);
+            self.expect("id", first == i, Error, || {
+                format!(
                     "the role id \"{}\" is used twice in this dataset (first by roles[{first}]); ids must be unique",
                     role.id
-                ));
+                )
             });
-        } else {
-            first_by_id.insert(&role.id, i);
+            seen.clear();
+            self.key("stack", |c| {
+                for g in &role.stack {
+                    c.each(&g.name, &g.items, |c, t| {
+                        let id = names.identity(&t.name);
+                        match seen.iter().find(|(seen, _)| *seen == id) {
+                            Some((_, first)) => {
+                                c.report(Warning, format!(
+                                    "\"{}\" is already in this role's stack (as \"{first}\"); list each technology once",
+                                    t.name
+                                ));
+                            }
+                            None => seen.push((id, t.name.as_str())),
+                        }
+                    });
+                }
+            });
+            self.each("related", &role.related, |c, id| {
+                let known = own_ids.contains(id.as_str()) || cx.known_role_ids.is_some_and(|ids| ids.contains(id));
+                if !known && is_valid_id(id) {
+                    c.report(Warning, format!("the related role \"{id}\" is not defined in this file or any loaded dataset"));
+                }
+            });
         }
-        seen.clear();
-        c.key("stack", |c| {
-            for g in &role.stack {
-                c.each(&g.name, &g.items, |c, t| {
-                    let id = names.identity(&t.name);
-                    if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == id) {
-                        c.warn(format!(
-                            "\"{}\" is already in this role's stack (as \"{first}\"); list each technology once",
-                            t.name
-                        ));
-                    } else {
-                        seen.push((id, t.name.as_str()));
-                    }
-                });
-            }
-        });
-        c.each("related", &role.related, |c, id| {
-            let known = own_ids.contains(id.as_str())
-                || cx.known_role_ids.is_some_and(|ids| ids.contains(id));
-            if !known && is_valid_id(id) {
-                c.warn(format!(
-                    "the related role \"{id}\" is not defined in this file or any loaded dataset"
-                ));
-            }
-        });
     }
-    c.found
 }
 
-/// Every finding of a dataset. `read` gives the index in the document of
+/// Every finding of a dataset: the head's (for the dataset shape), each
+/// role's, then those across roles. `read` gives the index in the document of
 /// each of `ds.roles` when some roles could not be read (`None`: all were, in
 /// order).
 pub fn check_dataset(
@@ -520,27 +498,19 @@ pub fn check_dataset(
     read: Option<&[usize]>,
     cx: ReadContext<'_>,
 ) -> Vec<Finding> {
-    let mut head = Check::new(&[]);
-    if shape == Shape::Dataset {
-        if let Some(msg) = format_tag_problem(&ds.format) {
-            head.key("format", |c| c.error(msg));
-        }
-        head.head(ds, ds.roles.len());
-    }
-    let roles: Vec<(usize, &Role)> = ds
-        .roles
-        .iter()
-        .enumerate()
+    let roles: Vec<(usize, &Role)> = (ds.roles.iter().enumerate())
         .map(|(i, r)| (read.map_or(i, |read| read[i]), r.as_ref()))
         .collect();
-    let mut c = Check::new(&[]);
+    let mut c = Check::new();
     for &(i, role) in &roles {
         c.role_at(shape, i);
         c.role(role);
     }
-    c.found.append(&mut head.found);
-    c.found
-        .extend(cross_checks(&ds.technologies, shape, &roles, cx));
+    c.path.clear();
+    if shape == Shape::Dataset {
+        c.head(ds);
+    }
+    c.across(&ds.technologies, shape, &roles, cx);
     c.found
 }
 
