@@ -151,25 +151,25 @@ fn the_lint_catches_every_defect_of_a_broken_fixture() {
         .dataset
         .expect("the fixture is valid JSON of the format; its defects are editorial");
     // Figures out of order cannot come from a file (the reader refuses them),
-    // but the lint must not rely on that.
+    // but the lint runs the format's rules on the model and must catch them.
     std::sync::Arc::make_mut(&mut ds.roles[0]).salary[0].levels[0].p10 = Some(5.0);
     let problems = lint_dataset(&ds, BUNDLED_DEPTH).join("\n");
     for expected in [
         "2 roles; at least 30",
         "4 catalog technologies; at least 150",
         "catalog: InVision is discontinued but flagged hot",
-        "catalog: \"postgres\" names both postgresql and postgres-tools",
+        "technologies[1]: \"postgres\" names both `postgresql` and `postgres-tools`",
         "shallow: 1 description paragraphs",
         "shallow: 1 responsibilities",
         "shallow: 1 day-in-the-life entries",
         "shallow: \"Rust\" in Languages is not in the technology catalog",
-        "shallow: \"Postgres\" appears twice in the stack",
-        "shallow: related id \"nowhere\" is not a role of the dataset",
+        "shallow stack.Databases[1]: \"Postgres\" is already in this role's stack",
+        "shallow related[1]: the related role \"nowhere\" is not defined",
         "shallow: salary[0] has no source",
-        "shallow: salary[0] level \"All\" has figures out of order",
+        "shallow salary[0].levels[0].p90: `p90` (2) is lower than `p10` (5)",
         "copycat: a description paragraph is copied from shallow",
         "copycat: no salary table and no salary_note",
-        "copycat: \"Go\" appears twice in the stack",
+        "copycat stack.D[0]: \"Go\" is already in this role's stack",
     ] {
         assert!(
             problems.contains(expected),

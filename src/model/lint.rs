@@ -3,9 +3,11 @@
 //! salary tables, and no text copied between roles. These go beyond the file
 //! format (which user files must meet) to what the app promises its readers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::format::TechNames;
+use super::format::path::{Seg, render};
+use super::format::rules::{Shape, check_dataset};
+use super::format::{ReadContext, TechNames};
 use super::types::{Dataset, Role, TechStatus};
 
 /// The depth every curated role must reach.
@@ -41,20 +43,25 @@ pub const BUNDLED_DEPTH: Depth = Depth {
     catalog: 150,
 };
 
-/// Every problem found, one sentence each, naming the role.
+/// Every problem found, one sentence each, naming the role: every error and
+/// warning of the format's own rules (checked here on the model, so the lint
+/// never relies on how the dataset was read), then the editorial checks.
 #[must_use]
 pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = check_dataset(ds, Shape::Dataset, None, ReadContext::default())
+        .into_iter()
+        .map(|f| match f.path.as_slice() {
+            [Seg::Key(k), Seg::Index(i), rest @ ..] if k == "roles" => {
+                format!("{} {}: {}", ds.roles[*i].id, render(rest), f.message)
+            }
+            path => format!("{}: {}", render(path), f.message),
+        })
+        .collect();
     let whole = [
         ("roles", ds.roles.len(), depth.roles),
         ("catalog technologies", ds.technologies.len(), depth.catalog),
     ];
     at_least("", &whole, &mut problems);
-    let (names, clashes) = TechNames::new(&ds.technologies);
-    for c in clashes {
-        let (a, b) = (&ds.technologies[c.first].id, &ds.technologies[c.second].id);
-        problems.push(format!("catalog: \"{}\" names both {a} and {b}", c.name));
-    }
     for t in ds.technologies.iter().filter(|t| t.hot) {
         // "In demand" for a product nobody can buy any more misleads a
         // person choosing what to learn.
@@ -65,27 +72,41 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
             ));
         }
     }
-    let ids: HashSet<&str> = ds.roles.iter().map(|r| r.id.as_str()).collect();
+    let (names, _) = TechNames::new(&ds.technologies);
     let mut paragraphs: HashMap<String, &str> = HashMap::new();
     for role in &ds.roles {
+        let id = &role.id;
         role_depth(role, depth, &mut problems);
-        role_stack(role, &names, &mut problems);
-        for rel in role.related.iter().filter(|r| !ids.contains(r.as_str())) {
-            let id = &role.id;
+        for group in &role.stack {
+            for item in group
+                .items
+                .iter()
+                .filter(|t| names.resolve(&t.name).is_none())
+            {
+                let (name, group) = (&item.name, &group.name);
+                problems.push(format!(
+                    "{id}: \"{name}\" in {group} is not in the technology catalog"
+                ));
+            }
+        }
+        if role.salary.is_empty() && role.salary_note.is_none() {
             problems.push(format!(
-                "{id}: related id \"{rel}\" is not a role of the dataset"
+                "{id}: no salary table and no salary_note saying why"
             ));
         }
-        role_salary(role, &mut problems);
+        for (i, t) in role.salary.iter().enumerate() {
+            if t.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                problems.push(format!("{id}: salary[{i}] has no source"));
+            }
+        }
         for p in paragraphs_of(role) {
             let key = normalise(p);
             if key.len() < 40 {
                 continue;
             }
-            if let Some(other) = paragraphs.insert(key, &role.id)
-                && other != role.id
+            if let Some(other) = paragraphs.insert(key, id)
+                && other != id
             {
-                let id = &role.id;
                 problems.push(format!(
                     "{id}: a description paragraph is copied from {other}"
                 ));
@@ -113,6 +134,7 @@ fn role_depth(role: &Role, depth: Depth, problems: &mut Vec<String>) {
     for (what, _) in given.iter().filter(|(_, ok)| !ok) {
         problems.push(format!("{id}: no {what}"));
     }
+    let technologies = role.stack.iter().map(|g| g.items.len()).sum();
     let counts = [
         (
             "description paragraphs",
@@ -130,68 +152,15 @@ fn role_depth(role: &Role, depth: Depth, problems: &mut Vec<String>) {
             depth.day_entries,
         ),
         ("stack groups", role.stack.len(), depth.stack_groups),
-        (
-            "technologies",
-            role.stack.iter().map(|g| g.items.len()).sum(),
-            depth.technologies,
-        ),
+        ("technologies", technologies, depth.technologies),
         ("related roles", role.related.len(), depth.related),
     ];
     at_least(&format!("{id}: "), &counts, problems);
 }
 
-fn role_stack(role: &Role, names: &TechNames<'_>, problems: &mut Vec<String>) {
-    let mut seen = HashSet::new();
-    for group in &role.stack {
-        for item in &group.items {
-            match names.resolve(&item.name) {
-                None => problems.push(format!(
-                    "{}: \"{}\" in {} is not in the technology catalog",
-                    role.id, item.name, group.name
-                )),
-                Some(i) => {
-                    if !seen.insert(i) {
-                        problems.push(format!(
-                            "{}: \"{}\" appears twice in the stack",
-                            role.id, item.name
-                        ));
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn role_salary(role: &Role, problems: &mut Vec<String>) {
-    if role.salary.is_empty() && role.salary_note.is_none() {
-        problems.push(format!(
-            "{}: no salary table and no salary_note saying why",
-            role.id
-        ));
-    }
-    for (i, t) in role.salary.iter().enumerate() {
-        if t.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            problems.push(format!("{}: salary[{i}] has no source", role.id));
-        }
-        for level in &t.levels {
-            let given: Vec<f64> = level.figures().iter().filter_map(|(_, v)| *v).collect();
-            if given.windows(2).any(|w| w[0] > w[1]) {
-                problems.push(format!(
-                    "{}: salary[{i}] level \"{}\" has figures out of order",
-                    role.id, level.level
-                ));
-            }
-        }
-    }
-}
-
 fn paragraphs_of(role: &Role) -> impl Iterator<Item = &str> {
-    role.description
-        .as_deref()
-        .unwrap_or("")
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+    let text = role.description.as_deref().unwrap_or("");
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
 fn normalise(p: &str) -> String {
