@@ -3,6 +3,7 @@
 //!
 //! The crate is a library plus a thin binary, so that tests and benchmarks drive
 //! exactly the code people run:
+//! - [`json`]: JSON text with positions: syntax errors, paths, diagnostics (knows no role);
 //! - [`model`]: parsing, validation, the merged catalog, search, the profile (no UI);
 //! - [`store`]: files on disk, written atomically;
 //! - [`app`]: the `eframe::App` that owns state and applies commands;
@@ -26,6 +27,7 @@ pub mod cli_skills;
 pub mod fonts;
 pub mod input;
 pub mod jobs;
+pub mod json;
 pub mod model;
 pub mod state;
 pub mod store;

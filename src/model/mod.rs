@@ -2,7 +2,6 @@
 //! the merged catalog, search, the skill profile, and money formatting.
 
 pub mod catalog;
-pub mod diagnostic;
 pub mod diff;
 pub mod export;
 pub mod fit;
@@ -25,6 +24,8 @@ pub mod search;
 pub mod synthetic;
 pub mod types;
 
+/// Diagnostics live in the JSON layer; this keeps their old path.
+pub use crate::json::diagnostic;
 /// The format module under its former name, for callers not yet moved.
 pub use format as reader;
 
