@@ -222,6 +222,13 @@ impl<'m> Check<'m> {
         }
     }
 
+    /// Reports at `key` unless `ok`: "expected {expected}, found \"{s}\"".
+    fn text(&mut self, key: &'m str, s: &str, ok: bool, severity: Severity, expected: &str) {
+        self.expect(key, ok, severity, || {
+            format!("expected {expected}, found \"{}\"", clip(s))
+        });
+    }
+
     fn non_empty(&mut self, key: &'m str, s: &str) {
         self.expect(key, !s.trim().is_empty(), Error, || {
             "expected a non-empty string, found an empty one".into()
@@ -230,31 +237,24 @@ impl<'m> Check<'m> {
 
     fn date(&mut self, key: &'m str, s: Option<&String>) {
         let Some(s) = s else { return };
-        self.expect(key, is_valid_date(s), Warning, || {
-            format!(
-                "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found \"{}\"",
-                clip(s)
-            )
-        });
+        self.text(
+            key,
+            s,
+            is_valid_date(s),
+            Warning,
+            "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        );
     }
 
     fn currency(&mut self, key: &'m str, s: &str) {
-        self.expect(key, is_valid_currency(s), Error, || {
-            format!(
-                "expected an ISO 4217 currency code of three capital letters (USD, EUR, GBP), found \"{}\"",
-                clip(s)
-            )
-        });
+        let expected = "an ISO 4217 currency code of three capital letters (USD, EUR, GBP)";
+        self.text(key, s, is_valid_currency(s), Error, expected);
     }
 
     fn url(&mut self, key: &'m str, s: Option<&String>) {
         let Some(s) = s else { return };
-        self.expect(key, is_web_address(s), Error, || {
-            format!(
-                "expected a web address starting with http:// or https://, found \"{}\"",
-                clip(s)
-            )
-        });
+        let expected = "a web address starting with http:// or https://";
+        self.text(key, s, is_web_address(s), Error, expected);
     }
 
     /// A finite number, 0 or more unless `signed`.
@@ -316,12 +316,8 @@ impl<'m> Check<'m> {
 
     /// One role, on its own.
     fn role(&mut self, role: &'m Role) {
-        self.expect("id", is_valid_id(&role.id), Error, || {
-            format!(
-                "expected an id of lowercase letters and digits joined by single hyphens (like \"backend-developer\"), found \"{}\"",
-                clip(&role.id)
-            )
-        });
+        let expected = "an id of lowercase letters and digits joined by single hyphens (like \"backend-developer\")";
+        self.text("id", &role.id, is_valid_id(&role.id), Error, expected);
         self.non_empty("title", &role.title);
         self.key("stack", |c| {
             for g in &role.stack {
