@@ -80,3 +80,22 @@ fn the_model_knows_nothing_of_the_ui_or_the_disk() {
         found.join("\n")
     );
 }
+
+#[test]
+fn the_json_layer_knows_no_role_file() {
+    let found = offending_lines(
+        "json",
+        &[
+            "crate::model",
+            "egui",
+            "crate::app",
+            "crate::ui",
+            "crate::store",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "the JSON layer naming the format or anything above it:\n{}",
+        found.join("\n")
+    );
+}
