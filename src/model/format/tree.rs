@@ -39,21 +39,18 @@ pub(super) fn read<T: DeserializeOwned>(
     root: &Value<'_>,
     prefix: &[Seg],
 ) -> (Option<T>, Vec<Found>, Vec<Vec<Seg>>) {
-    let (mut found, mut holes, mut skip) = (Vec::new(), Vec::new(), Vec::new());
+    let mut cx = Cx::default();
+    cx.path.get_mut().extend_from_slice(prefix);
+    let mut found = Vec::new();
     loop {
-        let cx = Cx {
-            path: RefCell::new(prefix.to_vec()),
-            warnings: RefCell::default(),
-            holes: holes.clone(),
-            skip: skip.clone(),
-        };
+        cx.warnings.get_mut().clear();
         let e = match T::deserialize(De {
             v: Some(root),
             cx: &cx,
         }) {
             Ok(value) => {
-                found.append(&mut cx.warnings.into_inner());
-                return (Some(value), found, holes);
+                found.append(cx.warnings.get_mut());
+                return (Some(value), found, cx.holes);
             }
             Err(e) => e,
         };
@@ -62,26 +59,26 @@ pub(super) fn read<T: DeserializeOwned>(
         if let Kind::Missing(field) = e.kind {
             hole.push(Seg::Key(field.into()));
         }
-        let unknown = e.kind == Kind::Unknown;
-        let severity = if unknown {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
         let schema_key = matches!(path.get(prefix.len()..), Some([Seg::Key(k)]) if k == "$schema");
-        if !schema_key && !holes.iter().any(|h| hole.starts_with(h)) {
+        let made_up = cx.holes.iter().any(|h| hole.starts_with(h));
+        let (list, severity) = match e.kind {
+            Kind::Unknown => (&mut cx.skip, Severity::Warning),
+            _ => (&mut cx.holes, Severity::Error),
+        };
+        if !schema_key && !made_up {
             found.push((offset, path, severity, e.message));
         }
-        let list = if unknown { &mut skip } else { &mut holes };
         if list.contains(&hole) {
             // Reading it as a hole failed too; nothing more can be learnt.
-            return (None, found, holes);
+            return (None, found, cx.holes);
         }
         list.push(hole);
     }
 }
 
-/// The state of one round of reading.
+/// The state of reading: the holes and skipped fields found so far, and of
+/// the round under way its path and warnings.
+#[derive(Default)]
 struct Cx {
     path: RefCell<Vec<Seg>>,
     warnings: RefCell<Vec<Found>>,
@@ -216,7 +213,6 @@ fn number<'de, V: Visitor<'de>>(n: &str, visitor: V) -> Result<V::Value, DeError
 }
 
 /// A value of the tree, or a hole (`None`).
-#[derive(Clone, Copy)]
 struct De<'v, 'a, 'c> {
     v: Option<&'v Value<'a>>,
     cx: &'c Cx,
@@ -251,7 +247,8 @@ impl<'c> De<'_, '_, 'c> {
             _ => None,
         };
         let skipped: Vec<&str> = cx.skip.iter().filter_map(child).collect();
-        let (mut seen, mut entries) = (HashSet::new(), Vec::with_capacity(props.len()));
+        let mut seen = HashSet::new();
+        let mut entries = Vec::with_capacity(props.len());
         for (i, p) in props.iter().enumerate() {
             let (key, offset) = (p.name.as_str(), p.name.start());
             let counts = last[key] == i && !skipped.contains(&key);
@@ -273,11 +270,8 @@ impl<'c> De<'_, '_, 'c> {
         let at = self.v.map_or(0, Ranged::start);
         let holes = cx.holes.iter().filter_map(child);
         let blank = if o.is_none() { fields } else { &[] };
-        for key in holes
-            .filter(|k| !last.contains_key(k))
-            .chain(blank.iter().copied())
-        {
-            if !entries.iter().any(|e| e.0 == key) {
+        for key in holes.chain(blank.iter().copied()) {
+            if !last.contains_key(key) && !entries.iter().any(|e| e.0 == key) {
                 entries.push((key, at, None));
             }
         }
@@ -422,10 +416,9 @@ impl<'de> de::SeqAccess<'de> for Seq<'_, '_, '_> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
-        let Some((i, v)) = self.0.next() else {
-            return Ok(None);
-        };
-        self.1.visit(Seg::Index(i), Some(v), seed).map(Some)
+        let next = self.0.next();
+        next.map(|(i, v)| self.1.visit(Seg::Index(i), Some(v), seed))
+            .transpose()
     }
 }
 
