@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::iter::{Enumerate, Peekable};
 
-use jsonc_parser::ast::{Object, Value};
+use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Unexpected, Visitor};
@@ -212,29 +212,113 @@ fn number<'de, V: Visitor<'de>>(n: &str, visitor: V) -> Result<V::Value, DeError
     }
 }
 
+/// "expected {expected}, found {what v is}".
+fn mismatch<T>(v: &Value<'_>, expected: impl fmt::Display) -> Result<T, DeError> {
+    let found = describe(v);
+    Err(de::Error::custom(format_args!(
+        "expected {expected}, found {found}"
+    )))
+}
+
 /// A value of the tree, or a hole (`None`).
 struct De<'v, 'a, 'c> {
     v: Option<&'v Value<'a>>,
     cx: &'c Cx,
 }
 
-impl<'c> De<'_, '_, 'c> {
-    fn mismatch<T>(&self, expected: impl fmt::Display) -> Result<T, DeError> {
-        let found = self.v.map_or_else(String::new, describe);
-        Err(de::Error::custom(format_args!(
-            "expected {expected}, found {found}"
-        )))
+impl<'de, 'c> de::Deserializer<'de> for De<'_, '_, 'c> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.v {
+            Some(Value::StringLit(s)) if s.value.len() > MAX_STRING_BYTES => {
+                Err(de::Error::custom(format_args!(
+                    "this text is {} bytes long; at most {MAX_STRING_BYTES} are accepted",
+                    s.value.len()
+                )))
+            }
+            Some(Value::StringLit(s)) => visitor.visit_str(&s.value),
+            Some(Value::NumberLit(n)) => number(n.value, visitor),
+            Some(Value::BooleanLit(b)) => visitor.visit_bool(b.value),
+            Some(Value::NullKeyword(_)) => visitor.visit_unit(),
+            Some(Value::Array(a)) => visitor.visit_seq(Seq(a.elements.iter().enumerate(), self.cx)),
+            Some(Value::Object(_)) => self.deserialize_map(visitor),
+            // Only a stack entry asks for any value: a hole is a blank name.
+            None => visitor.visit_str(""),
+        }
     }
 
-    /// The entries of an object: of a key written twice only the last is
-    /// read, with a warning; then the fields missing that are read as holes
-    /// (every field of a struct that is a hole).
-    fn map<'de, V: Visitor<'de>>(
-        &self,
-        o: Option<&Object<'_>>,
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.v {
+            Some(Value::BooleanLit(_)) => self.deserialize_any(visitor),
+            None => visitor.visit_bool(false),
+            Some(v) => mismatch(v, "`true` or `false`"),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.v {
+            Some(Value::NumberLit(_)) => self.deserialize_any(visitor),
+            Some(v @ Value::StringLit(_)) => Err(de::Error::custom(format_args!(
+                "expected a number, found {} (write numbers without quotes, currency signs or thousands separators, e.g. 85000)",
+                describe(v)
+            ))),
+            None => visitor.visit_f64(f64::NAN),
+            Some(v) => mismatch(v, "a number"),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.v {
+            Some(Value::StringLit(_)) => self.deserialize_any(visitor),
+            None => visitor.visit_str(""),
+            Some(v) => mismatch(v, "a string in double quotes"),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.v {
+            Some(Value::NullKeyword(_)) => visitor.visit_none(),
+            // `serde_json` never calls `visit_unit` here, so a field read
+            // with `de::present` can tell a hole (left out) from `null`.
+            None => visitor.visit_unit(),
+            Some(_) => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.v {
+            Some(Value::Array(_)) => self.deserialize_any(visitor),
+            None => visitor.visit_seq(Seq([].iter().enumerate(), self.cx)),
+            Some(v) => mismatch(v, "a list (an array in square brackets)"),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_struct("", &[], visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
+        // The entries of an object: of a key written twice only the last is
+        // read, with a warning; then the fields missing that are read as
+        // holes (every field of a struct that is a hole).
+        let o = match self.v {
+            Some(Value::Object(o)) => Some(o),
+            None => None,
+            Some(v) => {
+                let expected = &visitor as &dyn de::Expected;
+                return mismatch(v, format_args!("{expected} (an object in braces)"));
+            }
+        };
         let (cx, here) = (self.cx, self.cx.here());
         let props = o.map_or(&[][..], |o| o.properties.as_slice());
         let last: HashMap<&str, usize> = props
@@ -277,99 +361,6 @@ impl<'c> De<'_, '_, 'c> {
         }
         let entries = entries.into_iter().peekable();
         visitor.visit_map(Map { entries, cx })
-    }
-}
-
-impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::StringLit(s)) if s.value.len() > MAX_STRING_BYTES => {
-                Err(de::Error::custom(format_args!(
-                    "this text is {} bytes long; at most {MAX_STRING_BYTES} are accepted",
-                    s.value.len()
-                )))
-            }
-            Some(Value::StringLit(s)) => visitor.visit_str(&s.value),
-            Some(Value::NumberLit(n)) => number(n.value, visitor),
-            Some(Value::BooleanLit(b)) => visitor.visit_bool(b.value),
-            Some(Value::NullKeyword(_)) => visitor.visit_unit(),
-            Some(Value::Array(a)) => visitor.visit_seq(Seq(a.elements.iter().enumerate(), self.cx)),
-            Some(Value::Object(o)) => self.map(Some(o), &[], visitor),
-            // Only a stack entry asks for any value: a hole is a blank name.
-            None => visitor.visit_str(""),
-        }
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::BooleanLit(_)) => self.deserialize_any(visitor),
-            None => visitor.visit_bool(false),
-            _ => self.mismatch("`true` or `false`"),
-        }
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::NumberLit(_)) => self.deserialize_any(visitor),
-            Some(v @ Value::StringLit(_)) => Err(de::Error::custom(format_args!(
-                "expected a number, found {} (write numbers without quotes, currency signs or thousands separators, e.g. 85000)",
-                describe(v)
-            ))),
-            None => visitor.visit_f64(f64::NAN),
-            _ => self.mismatch("a number"),
-        }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::StringLit(_)) => self.deserialize_any(visitor),
-            None => visitor.visit_str(""),
-            _ => self.mismatch("a string in double quotes"),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::NullKeyword(_)) => visitor.visit_none(),
-            // `serde_json` never calls `visit_unit` here, so a field read
-            // with `de::present` can tell a hole (left out) from `null`.
-            None => visitor.visit_unit(),
-            Some(_) => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::Array(_)) => self.deserialize_any(visitor),
-            None => visitor.visit_seq(Seq([].iter().enumerate(), self.cx)),
-            _ => self.mismatch("a list (an array in square brackets)"),
-        }
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_struct("", &[], visitor)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::Object(o)) => self.map(Some(o), fields, visitor),
-            None => self.map(None, fields, visitor),
-            _ => self.mismatch(format_args!(
-                "{} (an object in braces)",
-                &visitor as &dyn de::Expected
-            )),
-        }
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
