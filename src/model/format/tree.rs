@@ -18,7 +18,7 @@ use std::iter::{Enumerate, Peekable};
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use serde::de::value::StrDeserializer;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Unexpected, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Error as _, Unexpected, Visitor};
 
 use super::MAX_STRING_BYTES;
 use super::path::Seg;
@@ -112,7 +112,7 @@ impl Cx {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 enum Kind {
     /// A value of the wrong type or form.
     Wrong,
@@ -170,17 +170,14 @@ impl de::Error for DeError {
     }
 
     fn unknown_field(field: &str, known: &'static [&'static str]) -> Self {
-        Self::new(unknown_message(field, known), Kind::Unknown)
-    }
-}
-
-fn unknown_message(field: &str, known: &[&str]) -> String {
-    match closest_name(field, known) {
-        Some(k) => format!("unknown field `{field}` is ignored; did you mean `{k}`?"),
-        None => format!(
-            "unknown field `{field}` is ignored (known fields here: {})",
-            known.join(", ")
-        ),
+        let message = match closest_name(field, known) {
+            Some(k) => format!("unknown field `{field}` is ignored; did you mean `{k}`?"),
+            None => format!(
+                "unknown field `{field}` is ignored (known fields here: {})",
+                known.join(", ")
+            ),
+        };
+        Self::new(message, Kind::Unknown)
     }
 }
 
@@ -339,7 +336,7 @@ impl<'de, 'c> de::Deserializer<'de> for De<'_, '_, 'c> {
             let known = fields.is_empty() || fields.contains(&key);
             // An unknown field is told here rather than by the type's own
             // refusal, which would cost one more round of reading the part.
-            let unknown = (counts && !known).then(|| unknown_message(key, fields));
+            let unknown = (counts && !known).then(|| DeError::unknown_field(key, fields).message);
             let twice = (!seen.insert(key))
                 .then(|| format!("`{key}` appears twice in this object; the last one counts"));
             for message in [unknown, twice].into_iter().flatten() {
