@@ -118,17 +118,12 @@ impl Report<'_> {
                 return None;
             }
         };
-        let read = tree::read::<T>(tree, &prefix);
-        for f in read.found {
-            self.push(
-                part.offset(f.offset),
-                f.severity,
-                render(&f.path),
-                f.message,
-            );
+        let (value, found, holes) = tree::read::<T>(tree, &prefix);
+        for (offset, path, severity, message) in found {
+            self.push(part.offset(offset), severity, render(&path), message);
         }
-        self.holes.extend(read.holes);
-        read.value
+        self.holes.extend(holes);
+        value
     }
 
     /// Gives `finding` its position in `part`.

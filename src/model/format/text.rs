@@ -24,16 +24,13 @@ pub fn whole_file_error(line: usize, column: usize, message: String) -> Diagnost
 /// # Errors
 /// The one diagnostic that refuses the file.
 pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    const MB: usize = 1024 * 1024;
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(whole_file_error(
-            1,
-            1,
-            format!(
-                "the file is {} MB; role files may be at most {} MB. Split it into several files.",
-                bytes.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        let (size, max) = (bytes.len() / MB, MAX_FILE_BYTES / MB);
+        let message = format!(
+            "the file is {size} MB; role files may be at most {max} MB. Split it into several files."
+        );
+        return Err(whole_file_error(1, 1, message));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -41,20 +38,14 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
         let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
         let (line, column) = LineIndex::new(prefix).position(prefix.len());
         let bad = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
-        whole_file_error(
-            line,
-            column,
-            format!(
-                "the file is not UTF-8 text (byte 0x{bad:02X} here); save it with UTF-8 encoding"
-            ),
-        )
+        let message = format!(
+            "the file is not UTF-8 text (byte 0x{bad:02X} here); save it with UTF-8 encoding"
+        );
+        whole_file_error(line, column, message)
     })?;
     if text.trim().is_empty() {
-        return Err(whole_file_error(
-            1,
-            1,
-            "the file is empty; a role file holds a JSON object or array".into(),
-        ));
+        let message = "the file is empty; a role file holds a JSON object or array";
+        return Err(whole_file_error(1, 1, message.into()));
     }
     Ok(text)
 }
@@ -107,63 +98,42 @@ pub const TOO_DEEP: &str =
 /// nothing that follows from parts left unread.
 #[must_use]
 pub fn too_deep(text: &str) -> Option<usize> {
-    let mut at = None;
-    nesting(text.as_bytes(), |i, depth| {
-        if depth > MAX_DEPTH {
-            at = Some(i);
-        }
-        at.is_none()
-    });
-    at
+    nesting(text.as_bytes()).position(|(depth, _)| depth > MAX_DEPTH)
 }
 
 /// Whether `at` lies outside every object and array (after a first value
 /// ended), outside strings.
 fn at_top_level(text: &str, at: usize) -> bool {
     let before = &text.as_bytes()[..at.min(text.len())];
-    let mut depth = 0;
-    let in_string = nesting(before, |_, d| {
-        depth = d;
-        true
-    });
+    let (depth, in_string) = nesting(before).last().unwrap_or_default();
     depth == 0 && !in_string
 }
 
-/// Walks `bytes` outside strings, calling `seen(index, depth)` after each
-/// bracket (`{`, `[`, `}`, `]`) until it returns false; returns whether the
-/// walk ended inside a string. The one scanner of JSON's nesting here.
-fn nesting(bytes: &[u8], mut seen: impl FnMut(usize, usize) -> bool) -> bool {
+/// After each byte of `bytes`: how deeply objects and arrays nest there, and
+/// whether it is inside a string. The one scanner of JSON's nesting here.
+fn nesting(bytes: &[u8]) -> impl Iterator<Item = (usize, bool)> + '_ {
     let mut depth = 0_usize;
     let mut in_string = false;
     let mut escaped = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    bytes.iter().map(move |&b| {
         match b {
-            b'"' => in_string = true,
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' => in_string = !in_string,
+            _ if in_string => {}
             b'{' | b'[' => depth += 1,
             b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => continue,
+            _ => {}
         }
-        if !in_string && !seen(i, depth) {
-            break;
-        }
-    }
-    in_string
+        (depth, in_string)
+    })
 }
 
 /// A hint for what other languages write where JSON has its own word: the
 /// bare word at `here`, whole (so `Nonexistent` is not `None`).
 fn foreign_word(here: &str) -> Option<String> {
-    let sign = here.len() - here.trim_start_matches(['-', '+']).len();
-    let word: String = here[sign..]
+    let word: String = here
+        .trim_start_matches(['-', '+'])
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
@@ -202,7 +172,7 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
     if here.starts_with('\'') {
         return "not valid JSON: JSON strings and keys need double quotes, like \"title\" — single quotes are what Python prints for a dict; write files with json.dump".into();
     }
-    if (here.starts_with('}') || here.starts_with(']')) && before.ends_with(',') {
+    if here.starts_with(['}', ']']) && before.ends_with(',') {
         return "not valid JSON: a comma before the closing bracket — JSON allows no trailing comma; remove it".into();
     }
     let kind = e.kind();
@@ -214,9 +184,7 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
         );
     }
     if matches!(kind, K::MultipleRootJsonValues)
-        || ((here.starts_with('{') || here.starts_with('['))
-            && (before.ends_with('}') || before.ends_with(']'))
-            && at_top_level(text, at))
+        || (here.starts_with(['{', '[']) && before.ends_with(['}', ']']) && at_top_level(text, at))
     {
         let lines = if up_to.contains('\n') {
             "this looks like JSON Lines (one object per line); "
@@ -274,4 +242,22 @@ pub fn long_strings(text: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_skips_brackets_inside_strings_and_escaped_quotes() {
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH), r#"{"a\"[{": 1}"#);
+        assert_eq!(too_deep(&deep), Some(MAX_DEPTH));
+        assert_eq!(too_deep(&"[".repeat(MAX_DEPTH)), None);
+        assert_eq!(too_deep(&format!("\"{}\"", "[".repeat(600))), None);
+        let text = r#"{"a": "}\"]"} {"b": 1}"#;
+        assert!(at_top_level(text, 13));
+        assert!(!at_top_level(text, 10), "inside a string");
+        assert!(!at_top_level(text, 16), "inside the second object");
+        assert!(at_top_level(text, 0));
+    }
 }

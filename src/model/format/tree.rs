@@ -10,112 +10,75 @@
 //! one more hole per mistake, until it reads; the rules then check the rest
 //! of it, and whatever they say about a hole is dropped.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::iter::{Enumerate, Peekable};
 
-use jsonc_parser::ast::{Object, Value};
+use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use serde::de::value::StrDeserializer;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Unexpected, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Error as _, Unexpected, Visitor};
 
 use super::MAX_STRING_BYTES;
 use super::path::Seg;
 use super::rules::{clip, closest_name};
 use crate::model::diagnostic::Severity;
 
-/// A problem with its offset in the part's text.
-#[derive(Debug, Clone)]
-pub struct Found {
-    /// Byte offset in the part's text.
-    pub offset: usize,
-    /// Path from the document root.
-    pub path: Vec<Seg>,
-    /// Error or warning.
-    pub severity: Severity,
-    /// What is wrong.
-    pub message: String,
-}
+/// A problem: its byte offset in the part's text, its path from the
+/// document root, its severity and what is wrong.
+pub(super) type Found = (usize, Vec<Seg>, Severity, String);
 
-/// What reading a part gave.
-pub struct Read<T> {
-    /// `None` only when even holes could not make the part read.
-    pub value: Option<T>,
-    /// Every problem found.
-    pub found: Vec<Found>,
-    /// The values read as holes: findings at or under these paths are about
-    /// values the file does not have.
-    pub holes: Vec<Vec<Seg>>,
-}
-
-/// Reads `root`, the value at `prefix` in the document, as a `T`. A key
-/// `$schema` of the part's own object is skipped without a word (it is for
-/// editors; the parts are the dataset object and the roles).
-pub fn read<T: DeserializeOwned>(root: &Value<'_>, prefix: &[Seg]) -> Read<T> {
-    let (mut found, mut holes, mut skip) = (Vec::new(), Vec::new(), Vec::new());
+/// Reads `root`, the value at `prefix` in the document, as a `T`. Gives the
+/// value (`None` only when even holes could not make the part read), every
+/// problem found, and the paths read as holes: findings at or under these
+/// are about values the file does not have. A key `$schema` of the part's
+/// own object is skipped without a word (it is for editors; the parts are
+/// the dataset object and the roles).
+pub(super) fn read<T: DeserializeOwned>(
+    root: &Value<'_>,
+    prefix: &[Seg],
+) -> (Option<T>, Vec<Found>, Vec<Vec<Seg>>) {
+    let mut cx = Cx::default();
+    cx.path.get_mut().extend_from_slice(prefix);
+    let mut found = Vec::new();
     loop {
-        let cx = Cx {
-            path: RefCell::new(prefix.to_vec()),
-            warnings: RefCell::default(),
-            holes: holes.clone(),
-            skip: skip.clone(),
-        };
+        cx.warnings.get_mut().clear();
         let e = match T::deserialize(De {
             v: Some(root),
             cx: &cx,
         }) {
             Ok(value) => {
-                found.append(&mut cx.warnings.into_inner());
-                let value = Some(value);
-                return Read {
-                    value,
-                    found,
-                    holes,
-                };
+                found.append(cx.warnings.get_mut());
+                return (Some(value), found, cx.holes);
             }
             Err(e) => e,
         };
         let (offset, path) = e.at.unwrap_or_else(|| (root.start(), prefix.to_vec()));
         let mut hole = path.clone();
-        let severity = match e.kind {
-            Kind::Unknown => Severity::Warning,
-            Kind::Missing(field) => {
-                hole.push(Seg::Key(field.into()));
-                Severity::Error
-            }
-            Kind::Wrong => Severity::Error,
-        };
-        let schema_key = path.len() == prefix.len() + 1
-            && matches!(path.last(), Some(Seg::Key(k)) if k == "$schema");
-        let made_up = holes.iter().any(|h| hole.starts_with(h));
-        if !schema_key && !made_up {
-            let message = e.message;
-            found.push(Found {
-                offset,
-                path,
-                severity,
-                message,
-            });
+        if let Kind::Missing(field) = e.kind {
+            hole.push(Seg::Key(field.into()));
         }
-        let list = if e.kind == Kind::Unknown {
-            &mut skip
-        } else {
-            &mut holes
+        let schema_key = matches!(path.get(prefix.len()..), Some([Seg::Key(k)]) if k == "$schema");
+        let made_up = cx.holes.iter().any(|h| hole.starts_with(h));
+        let (list, severity) = match e.kind {
+            Kind::Unknown => (&mut cx.skip, Severity::Warning),
+            _ => (&mut cx.holes, Severity::Error),
         };
+        if !schema_key && !made_up {
+            found.push((offset, path, severity, e.message));
+        }
         if list.contains(&hole) {
             // Reading it as a hole failed too; nothing more can be learnt.
-            return Read {
-                value: None,
-                found,
-                holes,
-            };
+            return (None, found, cx.holes);
         }
         list.push(hole);
     }
 }
 
-/// The state of one round of reading.
+/// The state of reading: the holes and skipped fields found so far, and of
+/// the round under way its path and warnings.
+#[derive(Default)]
 struct Cx {
     path: RefCell<Vec<Seg>>,
     warnings: RefCell<Vec<Found>>,
@@ -130,17 +93,8 @@ impl Cx {
         self.path.borrow().clone()
     }
 
-    /// Whether `list` holds the field `key` of the current path.
-    fn is_child(&self, list: &[Vec<Seg>], key: &str) -> bool {
-        let path = self.path.borrow();
-        list.iter().any(|h| {
-            h.len() == path.len() + 1
-                && h.starts_with(&path)
-                && matches!(h.last(), Some(Seg::Key(k)) if k == key)
-        })
-    }
-
-    /// Deserializes `v` at `seg` under the current path.
+    /// Deserializes `v` at `seg` under the current path. An error raised
+    /// in it that has no position yet (a visitor's, say) gets that of `v`.
     fn visit<'de, S: DeserializeSeed<'de>>(
         &self,
         seg: Seg,
@@ -148,17 +102,17 @@ impl Cx {
         seed: S,
     ) -> Result<S::Value, DeError> {
         self.path.borrow_mut().push(seg);
-        let hole = self.holes.iter().any(|h| *h == *self.path.borrow());
-        let out = seed.deserialize(De {
-            v: v.filter(|_| !hole),
-            cx: self,
+        let v = v.filter(|_| !self.holes.contains(&self.path.borrow()));
+        let out = seed.deserialize(De { v, cx: self }).map_err(|mut e| {
+            e.at.get_or_insert_with(|| (v.map_or(0, Ranged::start), self.here()));
+            e
         });
         self.path.borrow_mut().pop();
         out
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 enum Kind {
     /// A value of the wrong type or form.
     Wrong,
@@ -170,10 +124,17 @@ enum Kind {
 
 /// A deserialization error, with where it happened once known.
 #[derive(Debug)]
-pub struct DeError {
+struct DeError {
     message: String,
     at: Option<(usize, Vec<Seg>)>,
     kind: Kind,
+}
+
+impl DeError {
+    fn new(message: String, kind: Kind) -> Self {
+        let at = None;
+        Self { message, at, kind }
+    }
 }
 
 impl fmt::Display for DeError {
@@ -186,8 +147,7 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        let (message, at, kind) = (msg.to_string(), None, Kind::Wrong);
-        Self { message, at, kind }
+        Self::new(msg.to_string(), Kind::Wrong)
     }
 
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
@@ -206,38 +166,24 @@ impl de::Error for DeError {
 
     fn missing_field(field: &'static str) -> Self {
         let message = format!("missing required field `{field}`");
-        let kind = Kind::Missing(field);
-        Self {
-            message,
-            at: None,
-            kind,
-        }
+        Self::new(message, Kind::Missing(field))
     }
 
     fn unknown_field(field: &str, known: &'static [&'static str]) -> Self {
-        let message = unknown_message(field, known);
-        let kind = Kind::Unknown;
-        Self {
-            message,
-            at: None,
-            kind,
-        }
-    }
-}
-
-fn unknown_message(field: &str, known: &[&str]) -> String {
-    match closest_name(field, known) {
-        Some(k) => format!("unknown field `{field}` is ignored; did you mean `{k}`?"),
-        None => format!(
-            "unknown field `{field}` is ignored (known fields here: {})",
-            known.join(", ")
-        ),
+        let message = match closest_name(field, known) {
+            Some(k) => format!("unknown field `{field}` is ignored; did you mean `{k}`?"),
+            None => format!(
+                "unknown field `{field}` is ignored (known fields here: {})",
+                known.join(", ")
+            ),
+        };
+        Self::new(message, Kind::Unknown)
     }
 }
 
 /// "the string \"x\"", "the number 7", "`null`" … for messages.
 #[must_use]
-pub fn describe(v: &Value<'_>) -> String {
+pub(super) fn describe(v: &Value<'_>) -> String {
     match v {
         Value::StringLit(s) => format!("the string \"{}\"", clip(&s.value)),
         Value::NumberLit(n) => format!("the number {}", n.value),
@@ -248,166 +194,52 @@ pub fn describe(v: &Value<'_>) -> String {
     }
 }
 
-/// What a visitor expects, as it says itself.
-struct Expecting<'v, V>(&'v V);
-
-impl<'de, V: Visitor<'de>> fmt::Display for Expecting<'_, V> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(f)
+/// Numbers reach the visitor as `serde_json` hands them over, so both
+/// readers build the same values.
+fn number<'de, V: Visitor<'de>>(n: &str, visitor: V) -> Result<V::Value, DeError> {
+    let Ok(n) = n.parse::<serde_json::Number>() else {
+        return Err(de::Error::custom(format_args!(
+            "the number {n} is too large to be a finite number"
+        )));
+    };
+    match (n.as_u64(), n.as_i64(), n.as_f64()) {
+        (Some(u), _, _) => visitor.visit_u64(u),
+        (None, Some(i), _) => visitor.visit_i64(i),
+        (None, None, x) => visitor.visit_f64(x.unwrap_or_default()),
     }
 }
 
+/// "expected {expected}, found {what v is}".
+fn mismatch<T>(v: &Value<'_>, expected: impl fmt::Display) -> Result<T, DeError> {
+    let found = describe(v);
+    Err(de::Error::custom(format_args!(
+        "expected {expected}, found {found}"
+    )))
+}
+
 /// A value of the tree, or a hole (`None`).
-#[derive(Clone, Copy)]
 struct De<'v, 'a, 'c> {
     v: Option<&'v Value<'a>>,
     cx: &'c Cx,
 }
 
-impl De<'_, '_, '_> {
-    fn fail<T>(&self, message: String) -> Result<T, DeError> {
-        self.stamp(Err(de::Error::custom(message)))
-    }
-
-    fn mismatch<T>(&self, expected: impl fmt::Display) -> Result<T, DeError> {
-        let found = self.v.map_or_else(String::new, describe);
-        self.fail(format!("expected {expected}, found {found}"))
-    }
-
-    /// Gives an error raised here or in a visitor (a missing field, say)
-    /// the position of the value being read.
-    fn stamp<T>(&self, r: Result<T, DeError>) -> Result<T, DeError> {
-        r.map_err(|mut e| {
-            if e.at.is_none() {
-                e.at = Some((self.v.map_or(0, Ranged::start), self.cx.here()));
-            }
-            e
-        })
-    }
-
-    fn text<'de, V: Visitor<'de>>(&self, s: &str, visitor: V) -> Result<V::Value, DeError> {
-        if s.len() > MAX_STRING_BYTES {
-            return self.fail(format!(
-                "this text is {} bytes long; at most {MAX_STRING_BYTES} are accepted",
-                s.len()
-            ));
-        }
-        self.stamp(visitor.visit_str(s))
-    }
-
-    /// Numbers reach the visitor as `serde_json` hands them over, so both
-    /// readers build the same values.
-    fn number<'de, V: Visitor<'de>>(&self, n: &str, visitor: V) -> Result<V::Value, DeError> {
-        let integer = !n.contains(['.', 'e', 'E']);
-        let r = if let (true, Ok(u)) = (integer, n.parse::<u64>()) {
-            visitor.visit_u64(u)
-        } else if let (true, Ok(i)) = (integer, n.parse::<i64>()) {
-            if i == 0 {
-                visitor.visit_f64(-0.0)
-            } else {
-                visitor.visit_i64(i)
-            }
-        } else {
-            match n.parse::<f64>() {
-                Ok(x) if x.is_finite() => visitor.visit_f64(x),
-                _ => {
-                    return self.fail(format!("the number {n} is too large to be a finite number"));
-                }
-            }
-        };
-        self.stamp(r)
-    }
-
-    fn seq<'de, V: Visitor<'de>>(
-        &self,
-        items: &[Value<'_>],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        let seq = Seq {
-            items: items.iter().enumerate(),
-            cx: self.cx,
-        };
-        self.stamp(visitor.visit_seq(seq))
-    }
-
-    /// The entries of an object: of a key written twice only the last is
-    /// read, with a warning; then the fields missing that are read as holes
-    /// (every field of a struct that is a hole).
-    fn map<'de, V: Visitor<'de>>(
-        &self,
-        o: Option<&Object<'_>>,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        let props = o.map_or(&[][..], |o| o.properties.as_slice());
-        let last: HashMap<&str, usize> = props
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.name.as_str(), i))
-            .collect();
-        let (cx, mut seen) = (self.cx, HashSet::new());
-        let mut entries: Vec<Entry<'_, '_>> = Vec::with_capacity(props.len());
-        for (i, p) in props.iter().enumerate() {
-            let (key, offset) = (p.name.as_str(), p.name.start());
-            let counts = last[key] == i && !cx.is_child(&cx.skip, key);
-            let known = fields.is_empty() || fields.contains(&key);
-            // An unknown field is told here rather than by the type's own
-            // refusal, which would cost one more round of reading the part.
-            let unknown = (counts && !known).then(|| unknown_message(key, fields));
-            let twice = (!seen.insert(key))
-                .then(|| format!("`{key}` appears twice in this object; the last one counts"));
-            for message in [unknown, twice].into_iter().flatten() {
-                let (mut path, severity) = (cx.here(), Severity::Warning);
-                path.push(Seg::Key(key.into()));
-                let found = Found {
-                    offset,
-                    path,
-                    severity,
-                    message,
-                };
-                cx.warnings.borrow_mut().push(found);
-            }
-            if counts && known {
-                entries.push((key.into(), offset, Some(&p.value)));
-            }
-        }
-        let at = self.v.map_or(0, Ranged::start);
-        let here = cx.here();
-        for h in &cx.holes {
-            if let [parent @ .., Seg::Key(k)] = h.as_slice()
-                && parent == here.as_slice()
-                && !last.contains_key(k.as_str())
-            {
-                entries.push((Cow::Owned(k.clone()), at, None));
-            }
-        }
-        if o.is_none() {
-            for f in fields {
-                if !entries.iter().any(|e| e.0 == *f) {
-                    entries.push((Cow::Borrowed(*f), at, None));
-                }
-            }
-        }
-        let map = Map {
-            entries: entries.into_iter(),
-            value: None,
-            cx,
-        };
-        self.stamp(visitor.visit_map(map))
-    }
-}
-
-impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
+impl<'de, 'c> de::Deserializer<'de> for De<'_, '_, 'c> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::StringLit(s)) => self.text(&s.value, visitor),
-            Some(Value::NumberLit(n)) => self.number(n.value, visitor),
-            Some(Value::BooleanLit(b)) => self.stamp(visitor.visit_bool(b.value)),
-            Some(Value::NullKeyword(_)) => self.stamp(visitor.visit_unit()),
-            Some(Value::Array(a)) => self.seq(&a.elements, visitor),
-            Some(Value::Object(o)) => self.map(Some(o), &[], visitor),
+            Some(Value::StringLit(s)) if s.value.len() > MAX_STRING_BYTES => {
+                Err(de::Error::custom(format_args!(
+                    "this text is {} bytes long; at most {MAX_STRING_BYTES} are accepted",
+                    s.value.len()
+                )))
+            }
+            Some(Value::StringLit(s)) => visitor.visit_str(&s.value),
+            Some(Value::NumberLit(n)) => number(n.value, visitor),
+            Some(Value::BooleanLit(b)) => visitor.visit_bool(b.value),
+            Some(Value::NullKeyword(_)) => visitor.visit_unit(),
+            Some(Value::Array(a)) => visitor.visit_seq(Seq(a.elements.iter().enumerate(), self.cx)),
+            Some(Value::Object(_)) => self.deserialize_map(visitor),
             // Only a stack entry asks for any value: a hole is a blank name.
             None => visitor.visit_str(""),
         }
@@ -415,29 +247,29 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::BooleanLit(b)) => self.stamp(visitor.visit_bool(b.value)),
+            Some(Value::BooleanLit(_)) => self.deserialize_any(visitor),
             None => visitor.visit_bool(false),
-            _ => self.mismatch("`true` or `false`"),
+            Some(v) => mismatch(v, "`true` or `false`"),
         }
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::NumberLit(n)) => self.number(n.value, visitor),
-            Some(v @ Value::StringLit(_)) => self.fail(format!(
+            Some(Value::NumberLit(_)) => self.deserialize_any(visitor),
+            Some(v @ Value::StringLit(_)) => Err(de::Error::custom(format_args!(
                 "expected a number, found {} (write numbers without quotes, currency signs or thousands separators, e.g. 85000)",
                 describe(v)
-            )),
+            ))),
             None => visitor.visit_f64(f64::NAN),
-            _ => self.mismatch("a number"),
+            Some(v) => mismatch(v, "a number"),
         }
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::StringLit(s)) => self.text(&s.value, visitor),
+            Some(Value::StringLit(_)) => self.deserialize_any(visitor),
             None => visitor.visit_str(""),
-            _ => self.mismatch("a string in double quotes"),
+            Some(v) => mismatch(v, "a string in double quotes"),
         }
     }
 
@@ -447,31 +279,24 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::NullKeyword(_)) => self.stamp(visitor.visit_none()),
+            Some(Value::NullKeyword(_)) => visitor.visit_none(),
             // `serde_json` never calls `visit_unit` here, so a field read
             // with `de::present` can tell a hole (left out) from `null`.
             None => visitor.visit_unit(),
-            Some(_) => self.stamp(visitor.visit_some(self)),
+            Some(_) => visitor.visit_some(self),
         }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::Array(a)) => self.seq(&a.elements, visitor),
-            None => self.seq(&[], visitor),
-            _ => self.mismatch("a list (an array in square brackets)"),
+            Some(Value::Array(_)) => self.deserialize_any(visitor),
+            None => visitor.visit_seq(Seq([].iter().enumerate(), self.cx)),
+            Some(v) => mismatch(v, "a list (an array in square brackets)"),
         }
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::Object(o)) => self.map(Some(o), &[], visitor),
-            None => self.map(None, &[], visitor),
-            _ => self.mismatch(format_args!(
-                "{} (an object in braces)",
-                Expecting(&visitor)
-            )),
-        }
+        self.deserialize_struct("", &[], visitor)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -480,14 +305,59 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        match self.v {
-            Some(Value::Object(o)) => self.map(Some(o), fields, visitor),
-            None => self.map(None, fields, visitor),
-            _ => self.mismatch(format_args!(
-                "{} (an object in braces)",
-                Expecting(&visitor)
-            )),
+        // The entries of an object: of a key written twice only the last is
+        // read, with a warning; then the fields missing that are read as
+        // holes (every field of a struct that is a hole).
+        let o = match self.v {
+            Some(Value::Object(o)) => Some(o),
+            None => None,
+            Some(v) => {
+                let expected = &visitor as &dyn de::Expected;
+                return mismatch(v, format_args!("{expected} (an object in braces)"));
+            }
+        };
+        let (cx, here) = (self.cx, self.cx.here());
+        let props = o.map_or(&[][..], |o| o.properties.as_slice());
+        let last: HashMap<&str, usize> = props
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.name.as_str(), i))
+            .collect();
+        let child = |h: &'c Vec<Seg>| match h.as_slice() {
+            [parent @ .., Seg::Key(k)] if parent == here.as_slice() => Some(k.as_str()),
+            _ => None,
+        };
+        let skipped: Vec<&str> = cx.skip.iter().filter_map(child).collect();
+        let mut seen = HashSet::new();
+        let mut entries = Vec::with_capacity(props.len());
+        for (i, p) in props.iter().enumerate() {
+            let (key, offset) = (p.name.as_str(), p.name.start());
+            let counts = last[key] == i && !skipped.contains(&key);
+            let known = fields.is_empty() || fields.contains(&key);
+            // An unknown field is told here rather than by the type's own
+            // refusal, which would cost one more round of reading the part.
+            let unknown = (counts && !known).then(|| DeError::unknown_field(key, fields).message);
+            let twice = (!seen.insert(key))
+                .then(|| format!("`{key}` appears twice in this object; the last one counts"));
+            for message in [unknown, twice].into_iter().flatten() {
+                let path = [here.clone(), vec![Seg::Key(key.into())]].concat();
+                let found = (offset, path, Severity::Warning, message);
+                cx.warnings.borrow_mut().push(found);
+            }
+            if counts && known {
+                entries.push((key, offset, Some(&p.value)));
+            }
         }
+        let at = self.v.map_or(0, Ranged::start);
+        let holes = cx.holes.iter().filter_map(child);
+        let blank = if o.is_none() { fields } else { &[] };
+        for key in holes.chain(blank.iter().copied()) {
+            if !last.contains_key(key) && !entries.iter().any(|e| e.0 == key) {
+                entries.push((key, at, None));
+            }
+        }
+        let entries = entries.into_iter().peekable();
+        visitor.visit_map(Map { entries, cx })
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -496,24 +366,22 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let list = || {
-            let quoted: Vec<String> = variants.iter().map(|v| format!("\"{v}\"")).collect();
-            quoted.join(", ")
-        };
         let name = match self.v {
             None => variants.first().copied().unwrap_or_default(),
             Some(Value::StringLit(s)) if variants.contains(&s.value.as_ref()) => &s.value,
-            Some(Value::StringLit(s)) => {
-                return self.fail(format!(
-                    "expected one of {}, found \"{}\"",
-                    list(),
-                    clip(&s.value)
-                ));
+            Some(v) => {
+                let found = match v {
+                    Value::StringLit(s) => format!("\"{}\"", clip(&s.value)),
+                    _ => describe(v),
+                };
+                let list: Vec<String> = variants.iter().map(|v| format!("\"{v}\"")).collect();
+                let list = list.join(", ");
+                return Err(de::Error::custom(format_args!(
+                    "expected one of {list}, found {found}"
+                )));
             }
-            _ => return self.mismatch(format_args!("one of {}", list())),
         };
-        let variant: StrDeserializer<'_, DeError> = StrDeserializer::new(name);
-        self.stamp(visitor.visit_enum(variant))
+        visitor.visit_enum(StrDeserializer::<DeError>::new(name))
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -526,10 +394,8 @@ impl<'de> de::Deserializer<'de> for De<'_, '_, '_> {
     }
 }
 
-struct Seq<'v, 'a, 'c> {
-    items: std::iter::Enumerate<std::slice::Iter<'v, Value<'a>>>,
-    cx: &'c Cx,
-}
+/// The items of an array, with their indices.
+struct Seq<'v, 'a, 'c>(Enumerate<std::slice::Iter<'v, Value<'a>>>, &'c Cx);
 
 impl<'de> de::SeqAccess<'de> for Seq<'_, '_, '_> {
     type Error = DeError;
@@ -538,19 +404,16 @@ impl<'de> de::SeqAccess<'de> for Seq<'_, '_, '_> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, DeError> {
-        let Some((i, v)) = self.items.next() else {
-            return Ok(None);
-        };
-        self.cx.visit(Seg::Index(i), Some(v), seed).map(Some)
+        let next = self.0.next();
+        next.map(|(i, v)| self.1.visit(Seg::Index(i), Some(v), seed))
+            .transpose()
     }
 }
 
-/// A key, the offset of the key, and its value (`None`: a hole).
-type Entry<'v, 'a> = (Cow<'v, str>, usize, Option<&'v Value<'a>>);
-
-struct Map<'v, 'a, 'c> {
-    entries: std::vec::IntoIter<Entry<'v, 'a>>,
-    value: Option<Entry<'v, 'a>>,
+/// The entries of an object to read: each a key, the offset of the key, and
+/// its value (`None`: a hole).
+struct Map<'e, 'a, 'c> {
+    entries: Peekable<std::vec::IntoIter<(&'e str, usize, Option<&'e Value<'a>>)>>,
     cx: &'c Cx,
 }
 
@@ -561,21 +424,65 @@ impl<'de> de::MapAccess<'de> for Map<'_, '_, '_> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, DeError> {
-        let Some((key, key_at, v)) = self.entries.next() else {
+        let Some(&(key, key_at, _)) = self.entries.peek() else {
             return Ok(None);
         };
-        let out = seed.deserialize(StrDeserializer::<DeError>::new(&key));
-        self.value = Some((key.clone(), key_at, v));
+        let out = seed.deserialize(StrDeserializer::<DeError>::new(key));
         out.map(Some).map_err(|mut e| {
-            let mut path = self.cx.here();
-            path.push(Seg::Key(key.into_owned()));
+            let path = [self.cx.here(), vec![Seg::Key(key.into())]].concat();
             e.at = Some((key_at, path));
             e
         })
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        let (key, _, v) = self.value.take().unwrap_or_default();
-        self.cx.visit(Seg::Key(key.into_owned()), v, seed)
+        let (key, _, v) = self.entries.next().unwrap_or_default();
+        self.cx.visit(Seg::Key(key.into()), v, seed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::format::text::parse_tree;
+
+    fn tree_read<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Found>, Vec<Vec<Seg>>) {
+        let root = parse_tree(text).unwrap().unwrap();
+        read::<T>(&root, &[])
+    }
+
+    #[test]
+    fn numbers_reach_visitors_as_serde_json_hands_them_over() {
+        let text = "[0, -0, 7, -7, 1.0, 1E2, 2.5e-3, 1e-400, 18446744073709551615, \
+                    18446744073709551616, -9223372036854775808, -9223372036854775809]";
+        let (value, found, holes) = tree_read::<serde_json::Value>(text);
+        assert!(found.is_empty() && holes.is_empty(), "{found:?}");
+        let ours = serde_json::to_string(&value.unwrap()).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(ours, serde_json::to_string(&theirs).unwrap());
+        assert!(ours.starts_with("[0,-0.0,7,-7,1.0,100.0,"), "{ours}");
+    }
+
+    #[test]
+    fn a_number_too_large_is_an_error_at_its_place_and_then_a_hole() {
+        let (value, found, holes) = tree_read::<Vec<f64>>("[1, 1e400]");
+        assert!(value.unwrap()[1].is_nan());
+        let (offset, path, severity, message) = &found[0];
+        assert_eq!((*offset, severity), (4, &Severity::Error));
+        assert_eq!(path, &vec![Seg::Index(1)]);
+        assert_eq!(
+            message,
+            "the number 1e400 is too large to be a finite number"
+        );
+        assert_eq!(holes, vec![vec![Seg::Index(1)]]);
+    }
+
+    #[test]
+    fn a_repeated_key_is_a_warning_and_the_last_one_counts() {
+        let (value, found, _) = tree_read::<serde_json::Value>(r#"{"a": 1, "b": 2, "a": 3}"#);
+        assert_eq!(value.unwrap(), serde_json::json!({"b": 2, "a": 3}));
+        let messages: Vec<_> = found.iter().map(|f| (f.0, f.3.as_str())).collect();
+        let twice = "`a` appears twice in this object; the last one counts";
+        assert_eq!(messages, [(17, twice)]);
     }
 }
