@@ -19,26 +19,18 @@ pub enum Seg {
 /// quoted in brackets; empty for the whole document.
 #[must_use]
 pub fn render(path: &[Seg]) -> String {
+    let plain = |k: &str| {
+        !k.is_empty()
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_$".contains(&b))
+    };
     let mut out = String::new();
     for seg in path {
-        match seg {
-            Seg::Index(i) => {
-                let _ = write!(out, "[{i}]");
-            }
-            Seg::Key(k) => {
-                let plain = !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-                if plain {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                } else {
-                    let _ = write!(out, "[{}]", serde_json::Value::from(k.as_str()));
-                }
-            }
-        }
+        let _ = match seg {
+            Seg::Index(i) => write!(out, "[{i}]"),
+            Seg::Key(k) if plain(k) => write!(out, "{}{k}", if out.is_empty() { "" } else { "." }),
+            Seg::Key(k) => write!(out, "[{}]", serde_json::Value::from(k.as_str())),
+        };
     }
     out
 }
@@ -47,23 +39,15 @@ pub fn render(path: &[Seg]) -> String {
 /// step is a key; `None` when the path leaves the tree. A key written twice
 /// means its last value, as when reading.
 pub fn locate<'v, 'a>(root: &'v Value<'a>, path: &[Seg]) -> Option<(&'v Value<'a>, Option<usize>)> {
-    let mut node = root;
-    let mut key_at = None;
-    for seg in path {
-        match (seg, node) {
+    path.iter()
+        .try_fold((root, None), |(node, _), seg| match (seg, node) {
             (Seg::Key(k), Value::Object(o)) => {
                 let prop = o.properties.iter().rev().find(|p| p.name.as_str() == k)?;
-                key_at = Some(prop.name.start());
-                node = &prop.value;
+                Some((&prop.value, Some(prop.name.start())))
             }
-            (Seg::Index(i), Value::Array(a)) => {
-                node = a.elements.get(*i)?;
-                key_at = None;
-            }
-            _ => return None,
-        }
-    }
-    Some((node, key_at))
+            (Seg::Index(i), Value::Array(a)) => Some((a.elements.get(*i)?, None)),
+            _ => None,
+        })
 }
 
 #[cfg(test)]

@@ -6,81 +6,83 @@
 //! come for free and a role that does not read costs a second look at that
 //! role only, never at the whole file.
 
+use std::cell::OnceCell;
+
+use jsonc_parser::ast::Value;
 use serde::Deserialize;
+use serde_json::Error;
 use serde_json::value::RawValue;
 
+use super::path::Seg;
 use crate::model::types::Role;
 
-/// One role as written, and read when that was asked for and worked.
-pub(super) struct Item<'t> {
-    /// The role's text.
+/// A part of the document (a role, or the dataset object with its roles left
+/// out), read and located on its own.
+#[derive(Default)]
+pub(super) struct Part<'t> {
     pub text: &'t str,
     /// Offset of `text` in the document.
-    pub offset: usize,
-    /// The role, when read with `serde_json` (`None`: not asked, or it did
-    /// not read).
+    pub base: usize,
+    /// Where in `text` a stretch of the document is left out, and its length.
+    pub gap: (usize, usize),
+    /// Path from the document root.
+    pub prefix: Vec<Seg>,
+    /// The role, when read on the way.
     pub role: Option<Role>,
+    /// The syntax tree, parsed when first needed; an error's offset is in `text`.
+    pub tree: OnceCell<Result<Value<'t>, (usize, String)>>,
 }
 
-impl<'t> Item<'t> {
-    /// All of `text`, not read.
-    pub fn whole(text: &'t str) -> Self {
-        let (offset, role) = (0, None);
-        Self { text, offset, role }
+impl Part<'_> {
+    /// The offset in the document of offset `at` in `text`.
+    pub fn offset(&self, at: usize) -> usize {
+        let (cut, len) = self.gap;
+        self.base + at + if at >= cut { len } else { 0 }
     }
 }
 
 /// The top level of a document.
 pub(super) enum Top<'t> {
-    /// An array: its items.
-    Array(Vec<Item<'t>>),
-    /// An object: every key with its value as written, and the items of the
+    /// An array: its roles.
+    Array(Vec<Part<'t>>),
+    /// An object: every key with its value as written, and the roles of the
     /// last `roles` key whose value is an array.
-    Object(Vec<(String, &'t str)>, Vec<Item<'t>>),
+    Object(Vec<(String, &'t str)>, Vec<Part<'t>>),
 }
 
 /// Cuts `text` (whose first non-blank character is `{` or `[`); with
-/// `typed`, each item is read as a [`Role`] on the way.
+/// `typed`, each role is read as a [`Role`] on the way.
 ///
 /// # Errors
 /// When the text is not JSON; the error's position is of a part, so the
 /// caller asks `serde_json` about the whole text for a position.
-pub(super) fn split(text: &str, typed: bool) -> Result<Top<'_>, serde_json::Error> {
+pub(super) fn split(text: &str, typed: bool) -> Result<Top<'_>, Error> {
     let mut c = Cursor { text, at: 0 };
     let top = if c.peek()? == b'[' {
-        Top::Array(c.items(typed)?)
+        Top::Array(c.items(typed, &[])?)
     } else {
-        c.expect(b'{')?;
         let (mut keys, mut roles) = (Vec::new(), Vec::new());
-        if c.peek()? == b'}' {
-            c.at += 1;
-        } else {
-            loop {
-                let key: String = c.value()?;
-                c.expect(b':')?;
-                if key == "roles" && c.peek()? == b'[' {
-                    let start = c.at;
-                    roles = c.items(typed)?;
-                    keys.push((key, &text[start..c.at]));
-                } else {
-                    let raw: &RawValue = c.value()?;
-                    keys.push((key, raw.get()));
-                }
-                if c.next_or(b'}')? {
-                    break;
-                }
-            }
-        }
+        c.list(b'{', b'}', |c| {
+            let key: String = c.value()?;
+            c.expect(b':')?;
+            let value = if key == "roles" && c.peek()? == b'[' {
+                let start = c.at;
+                roles = c.items(typed, &[Seg::Key("roles".into())])?;
+                &text[start..c.at]
+            } else {
+                c.value::<&RawValue>()?.get()
+            };
+            keys.push((key, value));
+            Ok(())
+        })?;
         Top::Object(keys, roles)
     };
-    match c.peek() {
-        Err(_) => Ok(top),
-        Ok(_) => Err(stop()),
-    }
+    // Nothing but white space may follow.
+    c.peek().is_err().then_some(top).ok_or_else(stop)
 }
 
 /// An error whose position does not matter (see [`split`]).
-fn stop() -> serde_json::Error {
+fn stop() -> Error {
     serde::de::Error::custom("not JSON")
 }
 
@@ -91,70 +93,73 @@ struct Cursor<'t> {
 
 impl<'t> Cursor<'t> {
     /// The next character that is not JSON white space; an error at the end.
-    fn peek(&mut self) -> Result<u8, serde_json::Error> {
-        let rest = &self.text.as_bytes()[self.at..];
-        let blank = rest
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
-            .count();
-        self.at += blank;
-        rest.get(blank).copied().ok_or_else(stop)
+    fn peek(&mut self) -> Result<u8, Error> {
+        let rest = self.text[self.at..].trim_start_matches([' ', '\n', '\t', '\r']);
+        self.at = self.text.len() - rest.len();
+        rest.bytes().next().ok_or_else(stop)
     }
 
-    fn expect(&mut self, b: u8) -> Result<(), serde_json::Error> {
-        if self.peek()? == b {
-            self.at += 1;
-            Ok(())
-        } else {
-            Err(stop())
-        }
+    /// Steps over `b` when it comes next.
+    fn eat(&mut self, b: u8) -> Result<bool, Error> {
+        let here = self.peek()? == b;
+        self.at += usize::from(here);
+        Ok(here)
     }
 
-    /// After a value: a comma (`false`) or `close` (`true`).
-    fn next_or(&mut self, close: u8) -> Result<bool, serde_json::Error> {
-        let b = self.peek()?;
-        self.at += 1;
-        match b {
-            b',' => Ok(false),
-            _ if b == close => Ok(true),
-            _ => Err(stop()),
-        }
+    fn expect(&mut self, b: u8) -> Result<(), Error> {
+        self.eat(b)?.then_some(()).ok_or_else(stop)
     }
 
     /// The value that starts here.
-    fn value<T: Deserialize<'t>>(&mut self) -> Result<T, serde_json::Error> {
-        let text: &'t str = self.text;
-        let mut values = serde_json::Deserializer::from_str(&text[self.at..]).into_iter();
+    fn value<T: Deserialize<'t>>(&mut self) -> Result<T, Error> {
+        let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter();
         let v = values.next().unwrap_or_else(|| Err(stop()))?;
         self.at += values.byte_offset();
         Ok(v)
     }
 
-    /// The items of the array that starts here.
-    fn items(&mut self, typed: bool) -> Result<Vec<Item<'t>>, serde_json::Error> {
-        self.expect(b'[')?;
-        let mut items = Vec::new();
-        if self.peek()? == b']' {
-            self.at += 1;
-            return Ok(items);
+    /// Steps over `open`, the elements separated by commas, each through
+    /// `element`, and `close`.
+    fn list(
+        &mut self,
+        open: u8,
+        close: u8,
+        mut element: impl FnMut(&mut Self) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.expect(open)?;
+        if self.eat(close)? {
+            return Ok(());
         }
         loop {
-            self.peek()?;
-            let offset = self.at;
-            let role = if typed {
-                self.value::<Role>().ok()
-            } else {
-                None
-            };
-            if role.is_none() {
-                self.at = offset;
-                self.value::<&RawValue>()?;
+            element(self)?;
+            if self.eat(close)? {
+                return Ok(());
             }
-            let text = &self.text[offset..self.at];
-            items.push(Item { text, offset, role });
-            if self.next_or(b']')? {
-                return Ok(items);
-            }
+            self.expect(b',')?;
         }
+    }
+
+    /// The roles in the array that starts here, at `path`.
+    fn items(&mut self, typed: bool, path: &[Seg]) -> Result<Vec<Part<'t>>, Error> {
+        let mut parts = Vec::new();
+        self.list(b'[', b']', |c| {
+            c.peek()?;
+            let base = c.at;
+            let role = typed.then(|| c.value().ok()).flatten();
+            if role.is_none() {
+                c.at = base;
+                c.value::<&RawValue>()?;
+            }
+            let prefix = [path, &[Seg::Index(parts.len())]].concat();
+            parts.push(Part {
+                text: &c.text[base..c.at],
+                base,
+                prefix,
+                role,
+                ..Part::default()
+            });
+            Ok(())
+        })?;
+        Ok(parts)
     }
 }
