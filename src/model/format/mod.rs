@@ -2,17 +2,13 @@
 //! reading a file into the model types, every rule checked once over the
 //! typed model, and diagnostics with line, column and JSON path.
 //!
-//! How a file is read:
-//! 1. [`kind`]: a picture, archive or other file that is no text is named;
-//!    [`encoding`]: UTF-16 is decoded, other encodings are named;
-//!    [`text`]: size, UTF-8, a blank file.
-//! 2. `serde_json` reads the whole file straight into the model types
-//!    ([`crate::model::types`] derive `Deserialize` and refuse unknown
-//!    fields), then [`rules`] checks the typed model. A file with nothing to
-//!    report ends here, in one pass.
-//! 3. Otherwise [`positioned`] reads the file again part by part, from the
-//!    syntax tree ([`tree`]) where `serde_json` refuses a part, and turns
-//!    each finding's path into a line and column.
+//! How a file is read: [`kind`], [`encoding`] (UTF-16 is decoded) and
+//! [`text`] refuse what is no UTF-8 JSON text; `serde_json` reads the rest
+//! straight into the model types, which refuse unknown fields, and [`rules`]
+//! checks them: a file with nothing to report ends there, in one pass.
+//! Otherwise [`positioned`] reads it again part by part, from the syntax tree
+//! ([`tree`]) where `serde_json` refuses a part, and gives each finding its
+//! line and column.
 
 pub mod de;
 pub mod encoding;
@@ -65,10 +61,8 @@ impl ReadOutcome {
 
     /// Keeps `dataset` only when no diagnostic is an error.
     fn new(dataset: Option<Dataset>, diagnostics: Vec<Diagnostic>) -> Self {
-        let ok = !diagnostics.iter().any(Diagnostic::is_error);
-        let dataset = dataset.filter(|_| ok);
         Self {
-            dataset,
+            dataset: dataset.filter(|_| !diagnostics.iter().any(Diagnostic::is_error)),
             diagnostics,
         }
     }

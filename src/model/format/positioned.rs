@@ -11,7 +11,6 @@ use std::sync::Arc;
 use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
 use super::path::{Seg, locate, render};
 use super::rules::{Finding, Shape, check_dataset, format_tag_problem};
@@ -84,11 +83,7 @@ impl Report {
         };
         let rel = f.path.get(part.prefix.len()..).unwrap_or_default();
         let (node, key_at) = locate(tree, rel).unwrap_or((tree, None));
-        if let Value::Object(o) = node
-            && o.properties
-                .iter()
-                .any(|p| f.unless_keys.contains(&p.name.as_str()))
-        {
+        if matches!(node, Value::Object(o) if f.unless_keys.iter().any(|k| o.get(k).is_some())) {
             return;
         }
         let at = key_at.filter(|_| f.at_key).unwrap_or_else(|| node.start());
@@ -139,20 +134,17 @@ pub(super) fn read(
         let (line, column) = index.position(start);
         whole_file_error(line, column, message)
     };
-    if !text[start..].starts_with(['[', '{']) {
-        serde_json::from_str::<serde::de::IgnoredAny>(text)
-            .map_err(|e| syntax_error(text, &index, &e))?;
+    let Some(top) = split(text, whole.is_none()) else {
+        // The whole text's error has the right position.
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            return Err(syntax_error(text, &index, &e));
+        }
         let found = parse_tree(text).ok().flatten();
         let found = found.map_or_else(|| "something else".into(), |v| tree::describe(&v));
         return Err(refuse(format!(
             "expected a dataset object, a single role object or an array of roles at the top level, found {found}"
         )));
-    }
-    let top = split(text, whole.is_none()).map_err(|e| {
-        // The error of the whole text has the right position.
-        let e = serde_json::from_str::<&RawValue>(text).err().unwrap_or(e);
-        syntax_error(text, &index, &e)
-    })?;
+    };
     let head_text: String;
     let (shape, mut parts) = match top {
         Top::Array(roles) if roles.is_empty() => {
@@ -208,9 +200,8 @@ pub(super) fn read(
     let (ds, findings) = whole.unwrap_or_else(|| {
         // Over-long text is reported from the tree.
         let clear = |p: &Part| {
-            !long
-                .iter()
-                .any(|at| (p.base..p.offset(p.text.len())).contains(at))
+            long.iter()
+                .all(|&at| at < p.base || at >= p.offset(p.text.len()))
         };
         let head = (first_role == 1).then(|| report.read::<Dataset>(&parts[0], clear(&parts[0])));
         let (mut roles, mut read) = (Vec::new(), Vec::new());

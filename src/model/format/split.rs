@@ -10,7 +10,6 @@ use std::cell::OnceCell;
 
 use jsonc_parser::ast::Value;
 use serde::Deserialize;
-use serde_json::Error;
 use serde_json::value::RawValue;
 
 use super::path::Seg;
@@ -50,19 +49,15 @@ pub(super) enum Top<'t> {
     Object(Vec<(String, &'t str)>, Vec<Part<'t>>),
 }
 
-/// Cuts `text` (whose first non-blank character is `{` or `[`); with
-/// `typed`, each role is read as a [`Role`] on the way.
-///
-/// # Errors
-/// When the text is not JSON; the error's position is of a part, so the
-/// caller asks `serde_json` about the whole text for a position.
-pub(super) fn split(text: &str, typed: bool) -> Result<Top<'_>, Error> {
+/// Cuts `text`, with each role read as a [`Role`] on the way when `typed`;
+/// `None` when it is not a JSON object or array.
+pub(super) fn split(text: &str, typed: bool) -> Option<Top<'_>> {
     let mut c = Cursor { text, at: 0 };
     let top = if c.peek()? == b'[' {
         Top::Array(c.items(typed, &[])?)
     } else {
-        let (mut keys, mut roles) = (Vec::new(), Vec::new());
-        c.list(b'{', b'}', |c| {
+        let mut roles = Vec::new();
+        let keys = c.list(b'{', b'}', |c, _| {
             let key: String = c.value()?;
             c.expect(b':')?;
             let value = if key == "roles" && c.peek()? == b'[' {
@@ -72,18 +67,12 @@ pub(super) fn split(text: &str, typed: bool) -> Result<Top<'_>, Error> {
             } else {
                 c.value::<&RawValue>()?.get()
             };
-            keys.push((key, value));
-            Ok(())
+            Some((key, value))
         })?;
         Top::Object(keys, roles)
     };
     // Nothing but white space may follow.
-    c.peek().is_err().then_some(top).ok_or_else(stop)
-}
-
-/// An error whose position does not matter (see [`split`]).
-fn stop() -> Error {
-    serde::de::Error::custom("not JSON")
+    c.peek().is_none().then_some(top)
 }
 
 struct Cursor<'t> {
@@ -93,73 +82,66 @@ struct Cursor<'t> {
 
 impl<'t> Cursor<'t> {
     /// The next character that is not JSON white space; an error at the end.
-    fn peek(&mut self) -> Result<u8, Error> {
+    fn peek(&mut self) -> Option<u8> {
         let rest = self.text[self.at..].trim_start_matches([' ', '\n', '\t', '\r']);
         self.at = self.text.len() - rest.len();
-        rest.bytes().next().ok_or_else(stop)
+        rest.bytes().next()
     }
 
     /// Steps over `b` when it comes next.
-    fn eat(&mut self, b: u8) -> Result<bool, Error> {
+    fn eat(&mut self, b: u8) -> Option<bool> {
         let here = self.peek()? == b;
         self.at += usize::from(here);
-        Ok(here)
+        Some(here)
     }
 
-    fn expect(&mut self, b: u8) -> Result<(), Error> {
-        self.eat(b)?.then_some(()).ok_or_else(stop)
+    fn expect(&mut self, b: u8) -> Option<()> {
+        self.eat(b)?.then_some(())
     }
 
-    /// The value that starts here.
-    fn value<T: Deserialize<'t>>(&mut self) -> Result<T, Error> {
+    /// The value that starts here; after an error the cursor has not moved.
+    fn value<T: Deserialize<'t>>(&mut self) -> Option<T> {
         let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter();
-        let v = values.next().unwrap_or_else(|| Err(stop()))?;
+        let v = values.next()?.ok()?;
         self.at += values.byte_offset();
-        Ok(v)
+        Some(v)
     }
 
-    /// Steps over `open`, the elements separated by commas, each through
-    /// `element`, and `close`.
-    fn list(
+    /// Steps over `open`, elements separated by commas (each read by
+    /// `element`, given its index) and `close`.
+    fn list<T>(
         &mut self,
         open: u8,
         close: u8,
-        mut element: impl FnMut(&mut Self) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+        mut element: impl FnMut(&mut Self, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
         self.expect(open)?;
-        if self.eat(close)? {
-            return Ok(());
-        }
-        loop {
-            element(self)?;
-            if self.eat(close)? {
-                return Ok(());
+        let mut list = Vec::new();
+        while !self.eat(close)? {
+            if !list.is_empty() {
+                self.expect(b',')?;
             }
-            self.expect(b',')?;
+            list.push(element(self, list.len())?);
         }
+        Some(list)
     }
 
     /// The roles in the array that starts here, at `path`.
-    fn items(&mut self, typed: bool, path: &[Seg]) -> Result<Vec<Part<'t>>, Error> {
-        let mut parts = Vec::new();
-        self.list(b'[', b']', |c| {
+    fn items(&mut self, typed: bool, path: &[Seg]) -> Option<Vec<Part<'t>>> {
+        self.list(b'[', b']', |c, i| {
             c.peek()?;
             let base = c.at;
-            let role = typed.then(|| c.value().ok()).flatten();
+            let role = typed.then(|| c.value()).flatten();
             if role.is_none() {
-                c.at = base;
                 c.value::<&RawValue>()?;
             }
-            let prefix = [path, &[Seg::Index(parts.len())]].concat();
-            parts.push(Part {
+            Some(Part {
                 text: &c.text[base..c.at],
                 base,
-                prefix,
+                prefix: [path, &[Seg::Index(i)]].concat(),
                 role,
                 ..Part::default()
-            });
-            Ok(())
-        })?;
-        Ok(parts)
+            })
+        })
     }
 }
