@@ -3,12 +3,12 @@
 //! typed model, and diagnostics with line, column and JSON path.
 //!
 //! How a file is read: [`kind`], [`encoding`] (UTF-16 is decoded) and
-//! [`text`] refuse what is no UTF-8 JSON text; `serde_json` reads the rest
-//! straight into the model types, which refuse unknown fields, and [`rules`]
-//! checks them: a file with nothing to report ends there, in one pass.
-//! Otherwise [`positioned`] reads it again part by part, from the syntax tree
-//! ([`tree`]) where `serde_json` refuses a part, and gives each finding its
-//! line and column.
+//! [`text`] (size, UTF-8, a blank file) refuse what is no role file's text;
+//! `serde_json` reads the rest straight into the model types, which refuse
+//! unknown fields, and [`rules`] checks them: a file with nothing to report
+//! ends there, in one pass. Otherwise [`positioned`] reads it again part by
+//! part, from the syntax tree ([`tree`]) where `serde_json` refuses a part,
+//! and gives each finding its line and column.
 
 pub mod de;
 pub mod encoding;

@@ -64,4 +64,42 @@ mod tests {
         assert_eq!(render(&p), "stack[\"Message queues\"][0]");
         assert_eq!(render(&[Seg::Index(2), Seg::Key("id".into())]), "[2].id");
     }
+
+    #[test]
+    fn plain_keys_follow_a_dot_unless_they_come_first() {
+        let key = |k: &str| Seg::Key(k.into());
+        assert_eq!(render(&[key("$schema")]), "$schema");
+        assert_eq!(render(&[key("a"), key("b_1"), Seg::Index(0)]), "a.b_1[0]");
+        assert_eq!(render(&[key(""), key("x")]), "[\"\"].x");
+        assert_eq!(render(&[key("é"), key("a-b")]), "[\"é\"][\"a-b\"]");
+        assert_eq!(render(&[]), "");
+    }
+
+    #[test]
+    fn locate_takes_the_last_of_a_repeated_key_and_stops_where_the_tree_ends() {
+        let text = r#"{"a": 1, "b": [true, {"c": null}], "a": "two"}"#;
+        let root = crate::model::format::text::parse_tree(text)
+            .unwrap()
+            .unwrap();
+        let key = |k: &str| Seg::Key(k.into());
+        let (v, key_at) = locate(&root, &[key("a")]).unwrap();
+        assert_eq!(
+            (&text[v.start()..v.start() + 5], key_at),
+            ("\"two\"", Some(35))
+        );
+        let (v, key_at) = locate(&root, &[key("b"), Seg::Index(1), key("c")]).unwrap();
+        assert_eq!(
+            (&text[v.start()..v.start() + 4], key_at),
+            ("null", Some(22))
+        );
+        let (v, key_at) = locate(&root, &[key("b"), Seg::Index(0)]).unwrap();
+        assert_eq!((v.start(), key_at), (15, None));
+        assert_eq!(
+            locate(&root, &[]).map(|(v, k)| (v.start(), k)),
+            Some((0, None))
+        );
+        assert!(locate(&root, &[key("b"), Seg::Index(2)]).is_none());
+        assert!(locate(&root, &[key("a"), key("x")]).is_none());
+        assert!(locate(&root, &[Seg::Index(0)]).is_none());
+    }
 }

@@ -145,3 +145,101 @@ impl<'t> Cursor<'t> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'t>(parts: &[Part<'t>]) -> Vec<&'t str> {
+        parts.iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn an_array_is_cut_into_its_roles_with_offsets_and_paths() {
+        let text = " [ {\"id\": \"a\"} ,\n{\"x\": [1, {}]}]  ";
+        let Some(Top::Array(parts)) = split(text, false) else {
+            panic!("not cut");
+        };
+        assert_eq!(texts(&parts), ["{\"id\": \"a\"}", "{\"x\": [1, {}]}"]);
+        for p in &parts {
+            assert_eq!(&text[p.base..p.base + p.text.len()], p.text);
+            assert_eq!(p.offset(1), p.base + 1, "no gap");
+        }
+        assert_eq!(parts[1].prefix, [Seg::Index(1)]);
+    }
+
+    #[test]
+    fn an_object_keeps_every_key_and_the_roles_of_the_last_roles_array() {
+        let text =
+            r#"{"format": "career-atlas/1", "roles": [1], "name": "n", "roles": [{"a": 1}, 2]}"#;
+        let Some(Top::Object(keys, roles)) = split(text, false) else {
+            panic!("not cut");
+        };
+        let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["format", "roles", "name", "roles"]);
+        assert_eq!(keys[0].1, "\"career-atlas/1\"");
+        assert_eq!(keys[3].1, r#"[{"a": 1}, 2]"#);
+        assert_eq!(texts(&roles), ["{\"a\": 1}", "2"]);
+        assert_eq!(roles[1].prefix, [Seg::Key("roles".into()), Seg::Index(1)]);
+        assert_eq!(&text[roles[0].base..roles[0].base + 3], "{\"a");
+    }
+
+    #[test]
+    fn roles_are_read_on_the_way_only_when_typed_and_only_when_they_read() {
+        let text = r#"[{"id": "a", "title": "A"}, {"id": "b", "title": "B", "zz": 1}]"#;
+        let Some(Top::Array(parts)) = split(text, true) else {
+            panic!("not cut");
+        };
+        assert_eq!(parts[0].role.as_ref().map(|r| r.id.as_str()), Some("a"));
+        assert!(
+            parts[1].role.is_none(),
+            "an unknown field is left to the tree"
+        );
+        assert_eq!(parts[1].text, r#"{"id": "b", "title": "B", "zz": 1}"#);
+        let Some(Top::Array(parts)) = split(text, false) else {
+            panic!("not cut");
+        };
+        assert!(parts.iter().all(|p| p.role.is_none()));
+    }
+
+    #[test]
+    fn anything_but_one_json_object_or_array_is_not_cut() {
+        for text in [
+            "[1,]",
+            "[1 2]",
+            "[,1]",
+            "[1",
+            "{\"a\" 1}",
+            "{\"a\": 1,}",
+            "{1: 2}",
+            "{\"a\": 1",
+            "[1] x",
+            "[1][2]",
+            "{\"roles\": [1,]}",
+            "42",
+            "\"s\"",
+            "null",
+            "",
+            "  ",
+        ] {
+            assert!(split(text, false).is_none(), "{text:?}");
+            assert!(split(text, true).is_none(), "{text:?}");
+        }
+        for text in [" [] ", "{}", "{\"roles\": []}", "[[], {}]\n"] {
+            assert!(split(text, true).is_some(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_gap_shifts_the_offsets_at_and_after_the_cut() {
+        let part = Part {
+            text: "{\"roles\": []}",
+            base: 0,
+            gap: (11, 40),
+            ..Part::default()
+        };
+        assert_eq!(part.offset(10), 10);
+        assert_eq!(part.offset(11), 51);
+        assert_eq!(part.offset(13), 53);
+    }
+}
