@@ -2,17 +2,13 @@
 //! reading a file into the model types, every rule checked once over the
 //! typed model, and diagnostics with line, column and JSON path.
 //!
-//! How a file is read:
-//! 1. [`kind`]: a picture, archive or other file that is no text is named;
-//!    [`encoding`]: UTF-16 is decoded, other encodings are named;
-//!    [`text`]: size, UTF-8, a blank file.
-//! 2. `serde_json` reads the whole file straight into the model types
-//!    ([`crate::model::types`] derive `Deserialize` and refuse unknown
-//!    fields), then [`rules`] checks the typed model. A file with nothing to
-//!    report ends here, in one pass.
-//! 3. Otherwise [`positioned`] reads the file again part by part, from the
-//!    syntax tree ([`tree`]) where `serde_json` refuses a part, and turns
-//!    each finding's path into a line and column.
+//! How a file is read: [`kind`], [`encoding`] (UTF-16 is decoded) and
+//! [`text`] (size, UTF-8, a blank file) refuse what is no role file's text;
+//! `serde_json` reads the rest straight into the model types, which refuse
+//! unknown fields, and [`rules`] checks them: a file with nothing to report
+//! ends there, in one pass. Otherwise [`positioned`] reads it again part by
+//! part, from the syntax tree ([`tree`]) where `serde_json` refuses a part,
+//! and gives each finding its line and column.
 
 pub mod de;
 pub mod encoding;
@@ -33,6 +29,7 @@ pub use rules::{closest_name, is_valid_currency, is_valid_date, is_valid_id};
 
 use super::diagnostic::Diagnostic;
 use super::types::{Dataset, FORMAT_TAG, Role};
+use rules::{Finding, Shape};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 100 * 1024 * 1024;
@@ -62,10 +59,11 @@ impl ReadOutcome {
         self.diagnostics.len() - self.error_count()
     }
 
-    fn refused(d: Diagnostic) -> Self {
+    /// Keeps `dataset` only when no diagnostic is an error.
+    fn new(dataset: Option<Dataset>, diagnostics: Vec<Diagnostic>) -> Self {
         Self {
-            dataset: None,
-            diagnostics: vec![d],
+            dataset: dataset.filter(|_| !diagnostics.iter().any(Diagnostic::is_error)),
+            diagnostics,
         }
     }
 }
@@ -81,7 +79,7 @@ pub struct ReadContext<'a> {
 /// single-role and bare-array shapes.
 #[must_use]
 pub fn read_dataset(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadOutcome {
-    read(file_stem, bytes, cx, true)
+    read(file_stem, bytes, cx, true).unwrap_or_else(|d| ReadOutcome::new(None, vec![d]))
 }
 
 /// [`read_dataset`] that always takes the positioned route, even for a file
@@ -89,84 +87,53 @@ pub fn read_dataset(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadO
 /// check that.
 #[must_use]
 pub fn read_dataset_positioned(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>) -> ReadOutcome {
-    read(file_stem, bytes, cx, false)
+    read(file_stem, bytes, cx, false).unwrap_or_else(|d| ReadOutcome::new(None, vec![d]))
 }
 
-fn read(file_stem: &str, bytes: &[u8], cx: ReadContext<'_>, try_whole: bool) -> ReadOutcome {
+/// # Errors
+/// The one diagnostic that refuses the file.
+fn read(
+    file_stem: &str,
+    bytes: &[u8],
+    cx: ReadContext<'_>,
+    try_whole: bool,
+) -> Result<ReadOutcome, Diagnostic> {
     if let Some(kind) = kind::sniff_bytes(bytes) {
-        return ReadOutcome::refused(kind.diagnostic());
+        return Err(kind.diagnostic());
     }
-    let bytes = match encoding::to_utf8(bytes) {
-        Ok(b) => b,
-        Err(d) => return ReadOutcome::refused(d),
-    };
-    let text = match text::decode(&bytes) {
-        Ok(t) => t,
-        Err(d) => return ReadOutcome::refused(encoding::explain_not_utf8(&bytes, d)),
-    };
+    let bytes = encoding::to_utf8(bytes)?;
+    let text = text::decode(&bytes).map_err(|d| encoding::explain_not_utf8(&bytes, d))?;
     let long = text::long_strings(text);
-    let whole = if try_whole && long.is_empty() {
-        whole(file_stem, text)
-    } else {
-        None
-    };
-    let checked = if let Some((ds, shape)) = whole {
-        let found = rules::check_dataset(&ds, shape, None, cx);
-        if found.is_empty() {
-            let (dataset, diagnostics) = (Some(ds), Vec::new());
-            return ReadOutcome {
-                dataset,
-                diagnostics,
-            };
-        }
-        Some((ds, found))
-    } else {
-        if let Some(at) = text::too_deep(text) {
-            // Arrays and objects alike, and alone: the parts left unread would
-            // only add noise (an "empty" roles list).
-            let (line, column) = super::diagnostic::LineIndex::new(text).position(at);
-            return ReadOutcome::refused(text::whole_file_error(
-                line,
-                column,
-                text::TOO_DEEP.into(),
-            ));
-        }
-        if let Some(kind) = kind::recognize(text) {
-            // Another kind of file: one line that says what it is, not field-level noise.
-            return ReadOutcome::refused(kind.diagnostic());
-        }
-        None
-    };
-    positioned::read(file_stem, text, cx, checked, &long)
+    match (try_whole && long.is_empty())
+        .then(|| whole(file_stem, text, cx))
+        .flatten()
+    {
+        Some((ds, found)) if found.is_empty() => Ok(ReadOutcome::new(Some(ds), Vec::new())),
+        whole => positioned::read(file_stem, text, cx, whole, &long),
+    }
 }
 
 /// The document read in one `serde_json` pass, when it is a dataset object
-/// or a non-empty array of roles and has no unknown field; with its shape.
-fn whole(file_stem: &str, text: &str) -> Option<(Dataset, rules::Shape)> {
-    if text.trim_start().starts_with('{') {
-        let ds = serde_json::from_str(text).ok()?;
-        return Some((ds, rules::Shape::Dataset));
-    }
-    let roles: Vec<Arc<Role>> = serde_json::from_str(text).ok()?;
-    (!roles.is_empty()).then(|| (bare_dataset(file_stem, roles), rules::Shape::Array))
+/// or a non-empty array of roles and has no unknown field, with what the
+/// rules find in it.
+fn whole(file_stem: &str, text: &str, cx: ReadContext<'_>) -> Option<(Dataset, Vec<Finding>)> {
+    let (ds, shape) = if text.trim_start().starts_with('{') {
+        (serde_json::from_str(text).ok()?, Shape::Dataset)
+    } else {
+        let roles: Vec<Arc<Role>> = serde_json::from_str(text).ok()?;
+        let ds = (!roles.is_empty()).then(|| bare_dataset(file_stem, roles))?;
+        (ds, Shape::Array)
+    };
+    let found = rules::check_dataset(&ds, shape, None, cx);
+    Some((ds, found))
 }
 
 /// A dataset for the single-role and bare-array shapes.
 pub(crate) fn bare_dataset(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
     Dataset {
-        schema: None,
         format: FORMAT_TAG.to_string(),
         name: file_stem.to_string(),
-        description: None,
-        author: None,
-        version: None,
-        license: None,
-        source: None,
-        as_of: None,
-        sources: Vec::new(),
-        attribution: None,
-        technologies: Vec::new(),
-        exchange_rates: None,
         roles,
+        ..Dataset::default()
     }
 }

@@ -19,26 +19,18 @@ pub enum Seg {
 /// quoted in brackets; empty for the whole document.
 #[must_use]
 pub fn render(path: &[Seg]) -> String {
+    let plain = |k: &str| {
+        !k.is_empty()
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_$".contains(&b))
+    };
     let mut out = String::new();
     for seg in path {
-        match seg {
-            Seg::Index(i) => {
-                let _ = write!(out, "[{i}]");
-            }
-            Seg::Key(k) => {
-                let plain = !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-                if plain {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(k);
-                } else {
-                    let _ = write!(out, "[{}]", serde_json::Value::from(k.as_str()));
-                }
-            }
-        }
+        let _ = match seg {
+            Seg::Index(i) => write!(out, "[{i}]"),
+            Seg::Key(k) if plain(k) => write!(out, "{}{k}", if out.is_empty() { "" } else { "." }),
+            Seg::Key(k) => write!(out, "[{}]", serde_json::Value::from(k.as_str())),
+        };
     }
     out
 }
@@ -47,23 +39,15 @@ pub fn render(path: &[Seg]) -> String {
 /// step is a key; `None` when the path leaves the tree. A key written twice
 /// means its last value, as when reading.
 pub fn locate<'v, 'a>(root: &'v Value<'a>, path: &[Seg]) -> Option<(&'v Value<'a>, Option<usize>)> {
-    let mut node = root;
-    let mut key_at = None;
-    for seg in path {
-        match (seg, node) {
+    path.iter()
+        .try_fold((root, None), |(node, _), seg| match (seg, node) {
             (Seg::Key(k), Value::Object(o)) => {
                 let prop = o.properties.iter().rev().find(|p| p.name.as_str() == k)?;
-                key_at = Some(prop.name.start());
-                node = &prop.value;
+                Some((&prop.value, Some(prop.name.start())))
             }
-            (Seg::Index(i), Value::Array(a)) => {
-                node = a.elements.get(*i)?;
-                key_at = None;
-            }
-            _ => return None,
-        }
-    }
-    Some((node, key_at))
+            (Seg::Index(i), Value::Array(a)) => Some((a.elements.get(*i)?, None)),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
@@ -79,5 +63,43 @@ mod tests {
         ];
         assert_eq!(render(&p), "stack[\"Message queues\"][0]");
         assert_eq!(render(&[Seg::Index(2), Seg::Key("id".into())]), "[2].id");
+    }
+
+    #[test]
+    fn plain_keys_follow_a_dot_unless_they_come_first() {
+        let key = |k: &str| Seg::Key(k.into());
+        assert_eq!(render(&[key("$schema")]), "$schema");
+        assert_eq!(render(&[key("a"), key("b_1"), Seg::Index(0)]), "a.b_1[0]");
+        assert_eq!(render(&[key(""), key("x")]), "[\"\"].x");
+        assert_eq!(render(&[key("é"), key("a-b")]), "[\"é\"][\"a-b\"]");
+        assert_eq!(render(&[]), "");
+    }
+
+    #[test]
+    fn locate_takes_the_last_of_a_repeated_key_and_stops_where_the_tree_ends() {
+        let text = r#"{"a": 1, "b": [true, {"c": null}], "a": "two"}"#;
+        let root = crate::model::format::text::parse_tree(text)
+            .unwrap()
+            .unwrap();
+        let key = |k: &str| Seg::Key(k.into());
+        let (v, key_at) = locate(&root, &[key("a")]).unwrap();
+        assert_eq!(
+            (&text[v.start()..v.start() + 5], key_at),
+            ("\"two\"", Some(35))
+        );
+        let (v, key_at) = locate(&root, &[key("b"), Seg::Index(1), key("c")]).unwrap();
+        assert_eq!(
+            (&text[v.start()..v.start() + 4], key_at),
+            ("null", Some(22))
+        );
+        let (v, key_at) = locate(&root, &[key("b"), Seg::Index(0)]).unwrap();
+        assert_eq!((v.start(), key_at), (15, None));
+        assert_eq!(
+            locate(&root, &[]).map(|(v, k)| (v.start(), k)),
+            Some((0, None))
+        );
+        assert!(locate(&root, &[key("b"), Seg::Index(2)]).is_none());
+        assert!(locate(&root, &[key("a"), key("x")]).is_none());
+        assert!(locate(&root, &[Seg::Index(0)]).is_none());
     }
 }

@@ -6,82 +6,73 @@
 //! come for free and a role that does not read costs a second look at that
 //! role only, never at the whole file.
 
+use std::cell::OnceCell;
+
+use jsonc_parser::ast::Value;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::path::Seg;
 use crate::model::types::Role;
 
-/// One role as written, and read when that was asked for and worked.
-pub(super) struct Item<'t> {
-    /// The role's text.
+/// A part of the document (a role, or the dataset object with its roles left
+/// out), read and located on its own.
+#[derive(Default)]
+pub(super) struct Part<'t> {
     pub text: &'t str,
     /// Offset of `text` in the document.
-    pub offset: usize,
-    /// The role, when read with `serde_json` (`None`: not asked, or it did
-    /// not read).
+    pub base: usize,
+    /// Where in `text` a stretch of the document is left out, and its length.
+    pub gap: (usize, usize),
+    /// Path from the document root.
+    pub prefix: Vec<Seg>,
+    /// The role, when read on the way.
     pub role: Option<Role>,
+    /// The syntax tree, parsed when first needed; an error's offset is in `text`.
+    pub tree: OnceCell<Result<Value<'t>, (usize, String)>>,
 }
 
-impl<'t> Item<'t> {
-    /// All of `text`, not read.
-    pub fn whole(text: &'t str) -> Self {
-        let (offset, role) = (0, None);
-        Self { text, offset, role }
+impl Part<'_> {
+    /// The offset in the document of offset `at` in `text`.
+    pub fn offset(&self, at: usize) -> usize {
+        let (cut, len) = self.gap;
+        self.base + at + if at >= cut { len } else { 0 }
     }
 }
 
 /// The top level of a document.
 pub(super) enum Top<'t> {
-    /// An array: its items.
-    Array(Vec<Item<'t>>),
-    /// An object: every key with its value as written, and the items of the
+    /// An array: its roles.
+    Array(Vec<Part<'t>>),
+    /// An object: every key with its value as written, and the roles of the
     /// last `roles` key whose value is an array.
-    Object(Vec<(String, &'t str)>, Vec<Item<'t>>),
+    Object(Vec<(String, &'t str)>, Vec<Part<'t>>),
 }
 
-/// Cuts `text` (whose first non-blank character is `{` or `[`); with
-/// `typed`, each item is read as a [`Role`] on the way.
-///
-/// # Errors
-/// When the text is not JSON; the error's position is of a part, so the
-/// caller asks `serde_json` about the whole text for a position.
-pub(super) fn split(text: &str, typed: bool) -> Result<Top<'_>, serde_json::Error> {
+/// Cuts `text`, with each role read as a [`Role`] on the way when `typed`;
+/// `None` when it is not a JSON object or array.
+pub(super) fn split(text: &str, typed: bool) -> Option<Top<'_>> {
     let mut c = Cursor { text, at: 0 };
     let top = if c.peek()? == b'[' {
-        Top::Array(c.items(typed)?)
+        Top::Array(c.items(typed, &[])?)
     } else {
-        c.expect(b'{')?;
-        let (mut keys, mut roles) = (Vec::new(), Vec::new());
-        if c.peek()? == b'}' {
-            c.at += 1;
-        } else {
-            loop {
-                let key: String = c.value()?;
-                c.expect(b':')?;
-                if key == "roles" && c.peek()? == b'[' {
-                    let start = c.at;
-                    roles = c.items(typed)?;
-                    keys.push((key, &text[start..c.at]));
-                } else {
-                    let raw: &RawValue = c.value()?;
-                    keys.push((key, raw.get()));
-                }
-                if c.next_or(b'}')? {
-                    break;
-                }
-            }
-        }
+        let mut roles = Vec::new();
+        let keys = c.list(b'{', b'}', |c, _| {
+            let key: String = c.value()?;
+            c.expect(b':')?;
+            let value = if key == "roles" && c.peek()? == b'[' {
+                let start = c.at;
+                roles = c.items(typed, &[Seg::Key("roles".into())])?;
+                &text[start..c.at]
+            } else {
+                c.value::<&RawValue>()?.get()
+            };
+            Some((key, value))
+        })?;
         Top::Object(keys, roles)
     };
-    match c.peek() {
-        Err(_) => Ok(top),
-        Ok(_) => Err(stop()),
-    }
-}
-
-/// An error whose position does not matter (see [`split`]).
-fn stop() -> serde_json::Error {
-    serde::de::Error::custom("not JSON")
+    // Nothing but white space may follow.
+    c.peek().is_none().then_some(top)
 }
 
 struct Cursor<'t> {
@@ -91,70 +82,164 @@ struct Cursor<'t> {
 
 impl<'t> Cursor<'t> {
     /// The next character that is not JSON white space; an error at the end.
-    fn peek(&mut self) -> Result<u8, serde_json::Error> {
-        let rest = &self.text.as_bytes()[self.at..];
-        let blank = rest
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
-            .count();
-        self.at += blank;
-        rest.get(blank).copied().ok_or_else(stop)
+    fn peek(&mut self) -> Option<u8> {
+        let rest = self.text[self.at..].trim_start_matches([' ', '\n', '\t', '\r']);
+        self.at = self.text.len() - rest.len();
+        rest.bytes().next()
     }
 
-    fn expect(&mut self, b: u8) -> Result<(), serde_json::Error> {
-        if self.peek()? == b {
-            self.at += 1;
-            Ok(())
-        } else {
-            Err(stop())
-        }
+    /// Steps over `b` when it comes next.
+    fn eat(&mut self, b: u8) -> Option<bool> {
+        let here = self.peek()? == b;
+        self.at += usize::from(here);
+        Some(here)
     }
 
-    /// After a value: a comma (`false`) or `close` (`true`).
-    fn next_or(&mut self, close: u8) -> Result<bool, serde_json::Error> {
-        let b = self.peek()?;
-        self.at += 1;
-        match b {
-            b',' => Ok(false),
-            _ if b == close => Ok(true),
-            _ => Err(stop()),
-        }
+    fn expect(&mut self, b: u8) -> Option<()> {
+        self.eat(b)?.then_some(())
     }
 
-    /// The value that starts here.
-    fn value<T: Deserialize<'t>>(&mut self) -> Result<T, serde_json::Error> {
-        let text: &'t str = self.text;
-        let mut values = serde_json::Deserializer::from_str(&text[self.at..]).into_iter();
-        let v = values.next().unwrap_or_else(|| Err(stop()))?;
+    /// The value that starts here; after an error the cursor has not moved.
+    fn value<T: Deserialize<'t>>(&mut self) -> Option<T> {
+        let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter();
+        let v = values.next()?.ok()?;
         self.at += values.byte_offset();
-        Ok(v)
+        Some(v)
     }
 
-    /// The items of the array that starts here.
-    fn items(&mut self, typed: bool) -> Result<Vec<Item<'t>>, serde_json::Error> {
-        self.expect(b'[')?;
-        let mut items = Vec::new();
-        if self.peek()? == b']' {
-            self.at += 1;
-            return Ok(items);
+    /// Steps over `open`, elements separated by commas (each read by
+    /// `element`, given its index) and `close`.
+    fn list<T>(
+        &mut self,
+        open: u8,
+        close: u8,
+        mut element: impl FnMut(&mut Self, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        self.expect(open)?;
+        let mut list = Vec::new();
+        while !self.eat(close)? {
+            if !list.is_empty() {
+                self.expect(b',')?;
+            }
+            list.push(element(self, list.len())?);
         }
-        loop {
-            self.peek()?;
-            let offset = self.at;
-            let role = if typed {
-                self.value::<Role>().ok()
-            } else {
-                None
-            };
+        Some(list)
+    }
+
+    /// The roles in the array that starts here, at `path`.
+    fn items(&mut self, typed: bool, path: &[Seg]) -> Option<Vec<Part<'t>>> {
+        self.list(b'[', b']', |c, i| {
+            c.peek()?;
+            let base = c.at;
+            let role = typed.then(|| c.value()).flatten();
             if role.is_none() {
-                self.at = offset;
-                self.value::<&RawValue>()?;
+                c.value::<&RawValue>()?;
             }
-            let text = &self.text[offset..self.at];
-            items.push(Item { text, offset, role });
-            if self.next_or(b']')? {
-                return Ok(items);
-            }
+            Some(Part {
+                text: &c.text[base..c.at],
+                base,
+                prefix: [path, &[Seg::Index(i)]].concat(),
+                role,
+                ..Part::default()
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'t>(parts: &[Part<'t>]) -> Vec<&'t str> {
+        parts.iter().map(|p| p.text).collect()
+    }
+
+    #[test]
+    fn an_array_is_cut_into_its_roles_with_offsets_and_paths() {
+        let text = " [ {\"id\": \"a\"} ,\n{\"x\": [1, {}]}]  ";
+        let Some(Top::Array(parts)) = split(text, false) else {
+            panic!("not cut");
+        };
+        assert_eq!(texts(&parts), ["{\"id\": \"a\"}", "{\"x\": [1, {}]}"]);
+        for p in &parts {
+            assert_eq!(&text[p.base..p.base + p.text.len()], p.text);
+            assert_eq!(p.offset(1), p.base + 1, "no gap");
         }
+        assert_eq!(parts[1].prefix, [Seg::Index(1)]);
+    }
+
+    #[test]
+    fn an_object_keeps_every_key_and_the_roles_of_the_last_roles_array() {
+        let text =
+            r#"{"format": "career-atlas/1", "roles": [1], "name": "n", "roles": [{"a": 1}, 2]}"#;
+        let Some(Top::Object(keys, roles)) = split(text, false) else {
+            panic!("not cut");
+        };
+        let names: Vec<&str> = keys.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["format", "roles", "name", "roles"]);
+        assert_eq!(keys[0].1, "\"career-atlas/1\"");
+        assert_eq!(keys[3].1, r#"[{"a": 1}, 2]"#);
+        assert_eq!(texts(&roles), ["{\"a\": 1}", "2"]);
+        assert_eq!(roles[1].prefix, [Seg::Key("roles".into()), Seg::Index(1)]);
+        assert_eq!(&text[roles[0].base..roles[0].base + 3], "{\"a");
+    }
+
+    #[test]
+    fn roles_are_read_on_the_way_only_when_typed_and_only_when_they_read() {
+        let text = r#"[{"id": "a", "title": "A"}, {"id": "b", "title": "B", "zz": 1}]"#;
+        let Some(Top::Array(parts)) = split(text, true) else {
+            panic!("not cut");
+        };
+        assert_eq!(parts[0].role.as_ref().map(|r| r.id.as_str()), Some("a"));
+        assert!(
+            parts[1].role.is_none(),
+            "an unknown field is left to the tree"
+        );
+        assert_eq!(parts[1].text, r#"{"id": "b", "title": "B", "zz": 1}"#);
+        let Some(Top::Array(parts)) = split(text, false) else {
+            panic!("not cut");
+        };
+        assert!(parts.iter().all(|p| p.role.is_none()));
+    }
+
+    #[test]
+    fn anything_but_one_json_object_or_array_is_not_cut() {
+        for text in [
+            "[1,]",
+            "[1 2]",
+            "[,1]",
+            "[1",
+            "{\"a\" 1}",
+            "{\"a\": 1,}",
+            "{1: 2}",
+            "{\"a\": 1",
+            "[1] x",
+            "[1][2]",
+            "{\"roles\": [1,]}",
+            "42",
+            "\"s\"",
+            "null",
+            "",
+            "  ",
+        ] {
+            assert!(split(text, false).is_none(), "{text:?}");
+            assert!(split(text, true).is_none(), "{text:?}");
+        }
+        for text in [" [] ", "{}", "{\"roles\": []}", "[[], {}]\n"] {
+            assert!(split(text, true).is_some(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_gap_shifts_the_offsets_at_and_after_the_cut() {
+        let part = Part {
+            text: "{\"roles\": []}",
+            base: 0,
+            gap: (11, 40),
+            ..Part::default()
+        };
+        assert_eq!(part.offset(10), 10);
+        assert_eq!(part.offset(11), 51);
+        assert_eq!(part.offset(13), 53);
     }
 }
