@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::format::path::{Seg, render};
 use super::format::rules::{Shape, check_dataset};
 use super::format::{ReadContext, TechNames};
 use super::types::{Dataset, Role, TechStatus};
+use crate::json::path::{Seg, render};
 
 /// The depth every curated role must reach.
 #[derive(Debug, Clone, Copy)]

@@ -31,7 +31,7 @@ pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
             ))
         }
 
-        /// A hole of the syntax-tree reader ([`super::tree`]): a field
+        /// A hole of the syntax-tree reader ([`crate::json::tree`]): a field
         /// read as if left out. `serde_json` never calls this here.
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use encoding_rs::Encoding;
 
 use super::MAX_FILE_BYTES;
-use super::text::whole_file_error;
+use crate::json::syntax::whole_file_error;
 use crate::model::diagnostic::{Diagnostic, LineIndex};
 
 /// How to re-save as UTF-8 in the tools people use.

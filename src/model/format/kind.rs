@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::text::whole_file_error;
+use crate::json::syntax::whole_file_error;
 use crate::model::diagnostic::Diagnostic;
 use evidence::{Against, Evidence, STRUCTURE};
 pub use list::ListOf;

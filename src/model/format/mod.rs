@@ -3,29 +3,28 @@
 //! typed model, and diagnostics with line, column and JSON path.
 //!
 //! How a file is read: [`kind`], [`encoding`] (UTF-16 is decoded) and
-//! [`text`] (size, UTF-8, a blank file) refuse what is no role file's text;
+//! `text` (size, UTF-8, a blank file) refuse what is no role file's text;
 //! `serde_json` reads the rest straight into the model types, which refuse
 //! unknown fields, and [`rules`] checks them: a file with nothing to report
-//! ends there, in one pass. Otherwise [`positioned`] reads it again part by
-//! part, from the syntax tree ([`tree`]) where `serde_json` refuses a part,
-//! and gives each finding its line and column.
+//! ends there, in one pass. Otherwise `positioned` reads it again part by
+//! part, from the syntax tree ([`crate::json::tree`]) where `serde_json`
+//! refuses a part, and gives each finding its line and column.
 
 pub mod de;
 pub mod encoding;
 pub mod kind;
 pub mod names;
-pub mod path;
 mod positioned;
 pub mod rules;
 mod split;
-pub mod text;
-pub mod tree;
+mod text;
 
 use std::collections::HashSet;
 use std::sync::Arc;
 
+pub use crate::json::closest_name;
 pub use names::{Identity, TechNames, name_key};
-pub use rules::{closest_name, is_valid_currency, is_valid_date, is_valid_id};
+pub use rules::{is_valid_currency, is_valid_date, is_valid_id};
 
 use super::diagnostic::Diagnostic;
 use super::types::{Dataset, FORMAT_TAG, Role};
@@ -103,7 +102,7 @@ fn read(
     }
     let bytes = encoding::to_utf8(bytes)?;
     let text = text::decode(&bytes).map_err(|d| encoding::explain_not_utf8(&bytes, d))?;
-    let long = text::long_strings(text);
+    let long = crate::json::syntax::long_strings(text, MAX_STRING_BYTES);
     match (try_whole && long.is_empty())
         .then(|| whole(file_stem, text, cx))
         .flatten()

@@ -1,7 +1,7 @@
 //! The route for a file with something to report: split the document into
 //! parts (the dataset object without its roles, then each role), read each
 //! part on its own (a part that `serde_json` refuses from its syntax tree,
-//! see [`super::tree`]), check the rules, and position each finding in the
+//! see [`crate::json::tree`]), check the rules, and position each finding in the
 //! syntax tree of its own part only. A mistake in one role therefore never
 //! hides another role's, and a file with warnings in a thousand roles parses
 //! those thousand roles' trees, not the whole file's.
@@ -12,14 +12,15 @@ use jsonc_parser::ast::Value;
 use jsonc_parser::common::Ranged;
 use serde::de::DeserializeOwned;
 
-use super::path::{Seg, locate, render};
 use super::rules::{Finding, Shape, check_dataset, format_tag_problem};
 use super::split::{Part, Top, split};
-use super::text::{
+use super::{MAX_STRING_BYTES, ReadContext, ReadOutcome, bare_dataset, kind};
+use crate::json::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::json::path::{Seg, locate, render};
+use crate::json::syntax::{
     TOO_DEEP, parse_tree, syntax_error, too_deep, tree_error_message, whole_file_error,
 };
-use super::{ReadContext, ReadOutcome, bare_dataset, kind, tree};
-use crate::model::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::json::tree;
 use crate::model::types::{Dataset, FORMAT_TAG};
 
 /// Diagnostics by byte offset, given positions all at once at the end.
@@ -60,7 +61,8 @@ impl Report {
         if serde && let Ok(v) = serde_json::from_str(part.text) {
             return Some(v);
         }
-        let (value, found, holes) = tree::read::<T>(self.tree(part)?, &part.prefix);
+        let (value, found, holes) =
+            tree::read::<T>(self.tree(part)?, &part.prefix, MAX_STRING_BYTES);
         for (offset, path, severity, message) in found {
             self.push(part.offset(offset), severity, &path, message);
         }

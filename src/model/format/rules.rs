@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::ReadContext;
 use super::names::TechNames;
-use super::path::{Seg, render};
+use crate::json::clip;
+use crate::json::path::{Seg, render};
 use crate::model::diagnostic::Severity;
 use crate::model::diagnostic::Severity::{Error, Warning};
 use crate::model::types::{Dataset, FORMAT_TAG, Level, Role, SalaryTable, Technology};
@@ -74,27 +75,6 @@ pub const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 pub const CURRENCY_PATTERN: &str = "^[A-Z]{3}$";
 /// See [`is_web_address`].
 pub const URL_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://\\S+$";
-
-/// Shortens text quoted in a message to 40 characters.
-#[must_use]
-pub fn clip(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
-    }
-}
-
-/// The known name closest to an unknown one, if any is close enough to suggest.
-#[must_use]
-pub fn closest_name<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
-    let lower = unknown.to_lowercase();
-    known
-        .iter()
-        .map(|k| (*k, strsim::damerau_levenshtein(&lower, k)))
-        .filter(|(k, d)| *d <= (k.len() / 3).max(2))
-        .min_by_key(|(_, d)| *d)
-        .map(|(k, _)| k)
-}
 
 /// A figure as people write it: `85000`, `12.5`.
 #[must_use]

@@ -12,7 +12,7 @@ use jsonc_parser::ast::Value;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::path::Seg;
+use crate::json::path::Seg;
 use crate::model::types::Role;
 
 /// A part of the document (a role, or the dataset object with its roles left

@@ -78,9 +78,7 @@ mod tests {
     #[test]
     fn locate_takes_the_last_of_a_repeated_key_and_stops_where_the_tree_ends() {
         let text = r#"{"a": 1, "b": [true, {"c": null}], "a": "two"}"#;
-        let root = crate::model::format::text::parse_tree(text)
-            .unwrap()
-            .unwrap();
+        let root = crate::json::syntax::parse_tree(text).unwrap().unwrap();
         let key = |k: &str| Seg::Key(k.into());
         let (v, key_at) = locate(&root, &[key("a")]).unwrap();
         assert_eq!(

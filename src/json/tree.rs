@@ -1,15 +1,14 @@
-//! Reads a part of a file into the model from its syntax tree, so that every
-//! problem has a position: wrong types, missing, unknown and repeated fields,
-//! text over the length limit. Used only for the parts of a file that have
-//! something to report; clean parts are read by `serde_json` directly. Both
-//! run the same `Deserialize` impls, so both build the same values.
+//! Reads a part of a JSON document into any `Deserialize` type from its
+//! syntax tree, so that every problem has a position: wrong types, missing,
+//! unknown and repeated fields, text over a length limit. Meant for the parts
+//! `serde_json` refuses; both run the same `Deserialize` impls, so both build
+//! the same values.
 //!
 //! As in a compiler, one mistake never hides the next: a value that cannot
 //! be read is reported and read again as a *hole*, the value its field has
 //! when left out (none, empty text, an empty list). The part is read again,
-//! one more hole per mistake, until it reads; the rules then check the rest
-//! of it, and whatever they say about a hole is dropped.
-
+//! one more hole per mistake, until it reads; the caller drops whatever its
+//! own checks then say about a hole.
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -20,14 +19,13 @@ use jsonc_parser::common::Ranged;
 use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Error as _, Unexpected, Visitor};
 
-use super::MAX_STRING_BYTES;
+use super::diagnostic::Severity;
 use super::path::Seg;
-use super::rules::{clip, closest_name};
-use crate::model::diagnostic::Severity;
+use super::{clip, closest_name};
 
 /// A problem: its byte offset in the part's text, its path from the
 /// document root, its severity and what is wrong.
-pub(super) type Found = (usize, Vec<Seg>, Severity, String);
+pub type Found = (usize, Vec<Seg>, Severity, String);
 
 /// Reads `root`, the value at `prefix` in the document, as a `T`. Gives the
 /// value (`None` only when even holes could not make the part read), every
@@ -35,11 +33,15 @@ pub(super) type Found = (usize, Vec<Seg>, Severity, String);
 /// are about values the file does not have. A key `$schema` of the part's
 /// own object is skipped without a word (it is for editors; the parts are
 /// the dataset object and the roles).
-pub(super) fn read<T: DeserializeOwned>(
+pub fn read<T: DeserializeOwned>(
     root: &Value<'_>,
     prefix: &[Seg],
+    max_text: usize,
 ) -> (Option<T>, Vec<Found>, Vec<Vec<Seg>>) {
-    let mut cx = Cx::default();
+    let mut cx = Cx {
+        max_text,
+        ..Cx::default()
+    };
     cx.path.get_mut().extend_from_slice(prefix);
     let mut found = Vec::new();
     loop {
@@ -86,6 +88,8 @@ struct Cx {
     holes: Vec<Vec<Seg>>,
     /// Unknown fields, skipped.
     skip: Vec<Vec<Seg>>,
+    /// Longest text accepted, in bytes.
+    max_text: usize,
 }
 
 impl Cx {
@@ -183,7 +187,7 @@ impl de::Error for DeError {
 
 /// "the string \"x\"", "the number 7", "`null`" … for messages.
 #[must_use]
-pub(super) fn describe(v: &Value<'_>) -> String {
+pub fn describe(v: &Value<'_>) -> String {
     match v {
         Value::StringLit(s) => format!("the string \"{}\"", clip(&s.value)),
         Value::NumberLit(n) => format!("the number {}", n.value),
@@ -228,10 +232,11 @@ impl<'de, 'c> de::Deserializer<'de> for De<'_, '_, 'c> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         match self.v {
-            Some(Value::StringLit(s)) if s.value.len() > MAX_STRING_BYTES => {
+            Some(Value::StringLit(s)) if s.value.len() > self.cx.max_text => {
                 Err(de::Error::custom(format_args!(
-                    "this text is {} bytes long; at most {MAX_STRING_BYTES} are accepted",
-                    s.value.len()
+                    "this text is {} bytes long; at most {} are accepted",
+                    s.value.len(),
+                    self.cx.max_text
                 )))
             }
             Some(Value::StringLit(s)) => visitor.visit_str(&s.value),
@@ -444,11 +449,11 @@ impl<'de> de::MapAccess<'de> for Map<'_, '_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::format::text::parse_tree;
+    use crate::json::syntax::parse_tree;
 
     fn tree_read<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Found>, Vec<Vec<Seg>>) {
         let root = parse_tree(text).unwrap().unwrap();
-        read::<T>(&root, &[])
+        read::<T>(&root, &[], 100_000)
     }
 
     #[test]
