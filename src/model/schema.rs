@@ -23,17 +23,11 @@ const FIGURES: [&str; 7] = ["min", "p10", "p25", "median", "p75", "p90", "max"];
 /// The schema as JSON: any of the three accepted shapes.
 #[must_use]
 pub fn json_schema() -> Value {
-    let mut root: Value = schemars::schema_for!(Dataset).into();
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    generator.subschema_for::<Dataset>();
+    let mut defs = Value::Object(generator.take_definitions(true));
     // The reader refuses `null` everywhere: an optional field is left out.
-    no_null(&mut root);
-    let mut defs = root.get_mut("$defs").map_or_else(|| json!({}), Value::take);
-    let mut dataset = root.take();
-    if let Some(obj) = dataset.as_object_mut() {
-        for key in ["$schema", "$defs", "title"] {
-            obj.remove(key);
-        }
-    }
-    defs["Dataset"] = dataset;
+    no_null(&mut defs);
     let text = json!({"type": "string", "minLength": 1, "pattern": "\\S"});
     let schema_key = json!({"type": "string", "description": "Where editors find this schema; ignored by the app."});
     let id = json!({"type": "string", "pattern": ID_PATTERN});
