@@ -169,6 +169,14 @@ impl<'m> Check<'m> {
         &mut self.found[last]
     }
 
+    /// Reports at the path `steps` below the current one.
+    fn report_in(&mut self, steps: &[Step<'m>], severity: Severity, message: String) {
+        let depth = self.path.len();
+        self.path.extend_from_slice(steps);
+        self.report(severity, message);
+        self.path.truncate(depth);
+    }
+
     fn at(&mut self, step: Step<'m>, f: impl FnOnce(&mut Self)) {
         self.path.push(step);
         f(self);
@@ -196,9 +204,7 @@ impl<'m> Check<'m> {
         message: impl FnOnce() -> String,
     ) {
         if !ok {
-            self.key(key, |c| {
-                c.report(severity, message());
-            });
+            self.report_in(&[Step::Key(key)], severity, message());
         }
     }
 
@@ -251,9 +257,7 @@ impl<'m> Check<'m> {
     /// The dataset object without its roles.
     fn head(&mut self, ds: &'m Dataset) {
         if let Some(msg) = format_tag_problem(&ds.format) {
-            self.key("format", |c| {
-                c.report(Error, msg);
-            });
+            self.report_in(&[Step::Key("format")], Error, msg);
         }
         self.non_empty("name", &ds.name);
         self.date("as_of", ds.as_of.as_ref());
@@ -363,13 +367,8 @@ impl<'m> Check<'m> {
                 fmt_num(lo),
                 at(li, lk)
             );
-            self.key("levels", |c| {
-                c.at(Step::Index(hi), |c| {
-                    c.key(hk, |c| {
-                        c.report(Warning, msg);
-                    });
-                });
-            });
+            let steps = [Step::Key("levels"), Step::Index(hi), Step::Key(hk)];
+            self.report_in(&steps, Warning, msg);
         }
     }
 
@@ -418,11 +417,8 @@ impl<'m> Check<'m> {
                 "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
                 clash.name, techs[clash.first].id, techs[clash.second].id
             );
-            self.key("technologies", |c| {
-                c.at(Step::Index(clash.second), |c| {
-                    c.report(Warning, msg);
-                });
-            });
+            let steps = [Step::Key("technologies"), Step::Index(clash.second)];
+            self.report_in(&steps, Warning, msg);
         }
         let own_ids: HashSet<&str> = roles.iter().map(|(_, r)| r.id.as_str()).collect();
         let mut first_by_id: HashMap<&str, usize> = HashMap::with_capacity(roles.len());
