@@ -12,13 +12,10 @@
 use serde_json::{Value, json};
 
 use super::format::rules::{CURRENCY_PATTERN, ID_PATTERN, URL_PATTERN};
-use super::types::{Dataset, FORMAT_TAG};
+use super::types::{Dataset, FORMAT_TAG, Level};
 
 /// Where the committed schema lives, relative to the project root.
 pub const SCHEMA_PATH: &str = "data/schema/career-atlas-1.schema.json";
-
-/// The figures of a salary level.
-const FIGURES: [&str; 7] = ["min", "p10", "p25", "median", "p75", "p90", "max"];
 
 /// The schema as JSON: any of the three accepted shapes.
 #[must_use]
@@ -64,13 +61,14 @@ pub fn json_schema() -> Value {
     for (def, field, patch) in patches {
         merge(&mut defs[def]["properties"][field], patch);
     }
-    for field in FIGURES {
+    let figures = Level::default().figures().map(|(name, _)| name);
+    for field in figures {
         merge(
             &mut defs["Level"]["properties"][field],
             json!({"minimum": 0}),
         );
     }
-    defs["Level"]["anyOf"] = FIGURES.iter().map(|f| json!({"required": [f]})).collect();
+    defs["Level"]["anyOf"] = figures.iter().map(|f| json!({"required": [f]})).collect();
     merge(&mut defs["TechRef"]["properties"]["name"], text.clone());
     // A stack entry is a plain name (priority "core") or an object.
     let object_form = defs["TechRef"].take();

@@ -28,7 +28,7 @@ const GUESS_BYTES: usize = 1024 * 1024;
 
 /// The bytes of a file as UTF-8: borrowed unchanged unless the file is UTF-16
 /// with a byte order mark, which is decoded (the mark dropped). A UTF-8 byte
-/// order mark is left for [`super::text::decode`] to drop.
+/// order mark is left for [`super::decode`] to drop.
 ///
 /// Costs a look at the first bytes for a UTF-8 file: no copy, no scan.
 ///
@@ -37,7 +37,7 @@ const GUESS_BYTES: usize = 1024 * 1024;
 /// order mark, damaged UTF-16, or bytes that are not text (NUL bytes).
 pub fn to_utf8(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
-        // Refused for its size by `text::decode`, before any decoding work.
+        // Refused for its size by `decode`, before any decoding work.
         return Ok(Cow::Borrowed(bytes));
     }
     if bytes.starts_with(b"\xFF\xFE\x00\x00") {
@@ -64,7 +64,7 @@ pub fn to_utf8(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Diagnostic> {
 }
 
 /// A refusal of a file that is not UTF-8, made specific: `found` is the
-/// diagnostic [`super::text::decode`] gave; when the bytes are indeed not
+/// diagnostic [`super::decode`] gave; when the bytes are indeed not
 /// UTF-8 its message is replaced by one naming the likely encoding, how the
 /// offending line reads in it, and how to re-save the file. Runs only on the
 /// way to refusing a file.

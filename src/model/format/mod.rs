@@ -3,7 +3,7 @@
 //! typed model, and diagnostics with line, column and JSON path.
 //!
 //! How a file is read: [`kind`], [`encoding`] (UTF-16 is decoded) and
-//! `text` (size, UTF-8, a blank file) refuse what is no role file's text;
+//! [`decode`] (size, UTF-8, a blank file) refuse what is no role file's text;
 //! `serde_json` reads the rest straight into the model types, which refuse
 //! unknown fields, and [`rules`] checks them: a file with nothing to report
 //! ends there, in one pass. Otherwise `positioned` reads it again part by
@@ -17,7 +17,6 @@ pub mod names;
 mod positioned;
 pub mod rules;
 mod split;
-mod text;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -26,8 +25,9 @@ pub use crate::json::closest_name;
 pub use names::{Identity, TechNames, name_key};
 pub use rules::{is_valid_currency, is_valid_date, is_valid_id};
 
-use super::diagnostic::Diagnostic;
 use super::types::{Dataset, FORMAT_TAG, Role};
+use crate::json::diagnostic::{Diagnostic, LineIndex};
+use crate::json::syntax::whole_file_error;
 use rules::{Finding, Shape};
 
 /// Files larger than this are refused before parsing.
@@ -101,7 +101,7 @@ fn read(
         return Err(kind.diagnostic());
     }
     let bytes = encoding::to_utf8(bytes)?;
-    let text = text::decode(&bytes).map_err(|d| encoding::explain_not_utf8(&bytes, d))?;
+    let text = decode(&bytes).map_err(|d| encoding::explain_not_utf8(&bytes, d))?;
     let long = crate::json::syntax::long_strings(text, MAX_STRING_BYTES);
     match (try_whole && long.is_empty())
         .then(|| whole(file_stem, text, cx))
@@ -135,4 +135,36 @@ pub(crate) fn bare_dataset(file_stem: &str, roles: Vec<Arc<Role>>) -> Dataset {
         roles,
         ..Dataset::default()
     }
+}
+
+/// The text of a file: at most [`MAX_FILE_BYTES`], UTF-8 (a byte order mark
+/// is dropped), not blank.
+///
+/// # Errors
+/// The one diagnostic that refuses the file.
+pub fn decode(bytes: &[u8]) -> Result<&str, Diagnostic> {
+    const MB: usize = 1024 * 1024;
+    if bytes.len() > MAX_FILE_BYTES {
+        let (size, max) = (bytes.len() / MB, MAX_FILE_BYTES / MB);
+        let message = format!(
+            "the file is {size} MB; role files may be at most {max} MB. Split it into several files."
+        );
+        return Err(whole_file_error(1, 1, message));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        // The valid prefix is UTF-8 by definition, so positions are exact.
+        let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = LineIndex::new(prefix).position(prefix.len());
+        let bad = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+        let message = format!(
+            "the file is not UTF-8 text (byte 0x{bad:02X} here); save it with UTF-8 encoding"
+        );
+        whole_file_error(line, column, message)
+    })?;
+    if text.trim().is_empty() {
+        let message = "the file is empty; a role file holds a JSON object or array";
+        return Err(whole_file_error(1, 1, message.into()));
+    }
+    Ok(text)
 }
