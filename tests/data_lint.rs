@@ -2,12 +2,12 @@
 //! figures, no copied text), and the lint really catches each kind of defect.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-use career_atlas::model::lint::{BUNDLED_DEPTH, lint_dataset};
+use career_atlas::model::lint::lint_dataset;
 use career_atlas::model::{ReadContext, bundled_dataset, read_dataset};
 
 #[test]
 fn bundled_dataset_passes_the_lint() {
-    let problems = lint_dataset(&bundled_dataset(), BUNDLED_DEPTH);
+    let problems = lint_dataset(&bundled_dataset());
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",
@@ -153,7 +153,7 @@ fn the_lint_catches_every_defect_of_a_broken_fixture() {
     // Figures out of order cannot come from a file (the reader refuses them),
     // but the lint runs the format's rules on the model and must catch them.
     std::sync::Arc::make_mut(&mut ds.roles[0]).salary[0].levels[0].p10 = Some(5.0);
-    let problems = lint_dataset(&ds, BUNDLED_DEPTH).join("\n");
+    let problems = lint_dataset(&ds).join("\n");
     for expected in [
         "2 roles; at least 30",
         "4 catalog technologies; at least 150",

@@ -10,44 +10,24 @@ use super::format::{ReadContext, TechNames};
 use super::types::{Dataset, Role, TechStatus};
 use crate::json::path::{Seg, render};
 
-/// The depth every curated role must reach.
-#[derive(Debug, Clone, Copy)]
-pub struct Depth {
-    /// Fewest roles in the dataset.
-    pub roles: usize,
-    /// Fewest paragraphs of description.
-    pub paragraphs: usize,
-    /// Fewest responsibilities.
-    pub responsibilities: usize,
-    /// Fewest "day in the life" entries.
-    pub day_entries: usize,
-    /// Fewest stack groups.
-    pub stack_groups: usize,
-    /// Fewest technologies in the stack.
-    pub technologies: usize,
-    /// Fewest related roles.
-    pub related: usize,
-    /// Fewest catalog entries.
-    pub catalog: usize,
-}
+/// Fewest roles and catalog technologies in a curated dataset.
+const DATASET_BAR: [(&str, usize); 2] = [("roles", 30), ("catalog technologies", 150)];
 
-/// The bar the bundled dataset meets.
-pub const BUNDLED_DEPTH: Depth = Depth {
-    roles: 30,
-    paragraphs: 2,
-    responsibilities: 5,
-    day_entries: 3,
-    stack_groups: 4,
-    technologies: 12,
-    related: 3,
-    catalog: 150,
-};
+/// Fewest of each in every curated role, in the order of [`role_counts`].
+const ROLE_BAR: [(&str, usize); 6] = [
+    ("description paragraphs", 2),
+    ("responsibilities", 5),
+    ("day-in-the-life entries", 3),
+    ("stack groups", 4),
+    ("technologies", 12),
+    ("related roles", 3),
+];
 
 /// Every problem found, one sentence each, naming the role: every error and
 /// warning of the format's own rules (checked here on the model, so the lint
 /// never relies on how the dataset was read), then the editorial checks.
 #[must_use]
-pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
+pub fn lint_dataset(ds: &Dataset) -> Vec<String> {
     let mut problems: Vec<String> = check_dataset(ds, Shape::Dataset, None, ReadContext::default())
         .into_iter()
         .map(|f| match f.path.as_slice() {
@@ -57,11 +37,12 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
             path => format!("{}: {}", render(path), f.message),
         })
         .collect();
-    let whole = [
-        ("roles", ds.roles.len(), depth.roles),
-        ("catalog technologies", ds.technologies.len(), depth.catalog),
-    ];
-    at_least("", &whole, &mut problems);
+    at_least(
+        "",
+        &DATASET_BAR,
+        [ds.roles.len(), ds.technologies.len()],
+        &mut problems,
+    );
     for t in ds.technologies.iter().filter(|t| t.hot) {
         // "In demand" for a product nobody can buy any more misleads a
         // person choosing what to learn.
@@ -76,7 +57,7 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     let mut paragraphs: HashMap<String, &str> = HashMap::new();
     for role in &ds.roles {
         let id = &role.id;
-        role_depth(role, depth, &mut problems);
+        role_depth(role, &mut problems);
         for group in &role.stack {
             for item in group
                 .items
@@ -116,14 +97,19 @@ pub fn lint_dataset(ds: &Dataset, depth: Depth) -> Vec<String> {
     problems
 }
 
-/// "`{prefix}{n} {what}; at least {min} expected`" for each count below its minimum.
-fn at_least(prefix: &str, counts: &[(&str, usize, usize)], problems: &mut Vec<String>) {
-    for &(what, n, min) in counts.iter().filter(|(_, n, min)| n < min) {
+/// "`{prefix}{n} {what}; at least {min} expected`" for each count below its bar.
+fn at_least<const N: usize>(
+    prefix: &str,
+    bar: &[(&str, usize); N],
+    counts: [usize; N],
+    problems: &mut Vec<String>,
+) {
+    for (&(what, min), n) in bar.iter().zip(counts).filter(|((_, min), n)| n < min) {
         problems.push(format!("{prefix}{n} {what}; at least {min} expected"));
     }
 }
 
-fn role_depth(role: &Role, depth: Depth, problems: &mut Vec<String>) {
+fn role_depth(role: &Role, problems: &mut Vec<String>) {
     let id = &role.id;
     let text = |s: &Option<String>| s.as_deref().is_some_and(|s| !s.trim().is_empty());
     let given = [
@@ -134,28 +120,19 @@ fn role_depth(role: &Role, depth: Depth, problems: &mut Vec<String>) {
     for (what, _) in given.iter().filter(|(_, ok)| !ok) {
         problems.push(format!("{id}: no {what}"));
     }
-    let technologies = role.stack.iter().map(|g| g.items.len()).sum();
-    let counts = [
-        (
-            "description paragraphs",
-            paragraphs_of(role).count(),
-            depth.paragraphs,
-        ),
-        (
-            "responsibilities",
-            role.responsibilities.len(),
-            depth.responsibilities,
-        ),
-        (
-            "day-in-the-life entries",
-            role.day_in_the_life.len(),
-            depth.day_entries,
-        ),
-        ("stack groups", role.stack.len(), depth.stack_groups),
-        ("technologies", technologies, depth.technologies),
-        ("related roles", role.related.len(), depth.related),
-    ];
-    at_least(&format!("{id}: "), &counts, problems);
+    at_least(&format!("{id}: "), &ROLE_BAR, role_counts(role), problems);
+}
+
+/// How many of each [`ROLE_BAR`] counts `role` has.
+fn role_counts(role: &Role) -> [usize; 6] {
+    [
+        paragraphs_of(role).count(),
+        role.responsibilities.len(),
+        role.day_in_the_life.len(),
+        role.stack.len(),
+        role.stack.iter().map(|g| g.items.len()).sum(),
+        role.related.len(),
+    ]
 }
 
 fn paragraphs_of(role: &Role) -> impl Iterator<Item = &str> {
