@@ -30,9 +30,8 @@ pub type Found = (usize, Vec<Seg>, Severity, String);
 /// Reads `root`, the value at `prefix` in the document, as a `T`. Gives the
 /// value (`None` only when even holes could not make the part read), every
 /// problem found, and the paths read as holes: findings at or under these
-/// are about values the file does not have. A key `$schema` of the part's
-/// own object is skipped without a word (it is for editors; the parts are
-/// the dataset object and the roles).
+/// are about values the file does not have. A `$schema` key of `root`
+/// itself is never an error: JSON Schema keeps it for editors.
 pub fn read<T: DeserializeOwned>(
     root: &Value<'_>,
     prefix: &[Seg],
@@ -245,7 +244,7 @@ impl<'de, 'c> de::Deserializer<'de> for De<'_, '_, 'c> {
             Some(Value::NullKeyword(_)) => visitor.visit_unit(),
             Some(Value::Array(a)) => visitor.visit_seq(Seq(a.elements.iter().enumerate(), self.cx)),
             Some(Value::Object(_)) => self.deserialize_map(visitor),
-            // Only a stack entry asks for any value: a hole is a blank name.
+            // A hole asked for any value (an untagged enum, say) is empty text.
             None => visitor.visit_str(""),
         }
     }
