@@ -131,11 +131,16 @@ pub fn write_new(path: &Path, name: &str, replace: Replace) -> Result<NewFile, S
 
 /// Whether writing `bytes` to `path` needs a write (`Some`), and whether
 /// that write replaces something else (`Some(true)`). `None`: the file
-/// already holds exactly `bytes`.
+/// already holds exactly `bytes`. A Career Atlas schema of another version
+/// (same `$id`, other text) is ours to update, not someone else's file.
 fn in_the_way(path: &Path, bytes: &[u8]) -> Option<bool> {
+    let id = |b: &[u8]| {
+        let v = serde_json::from_slice::<serde_json::Value>(b).ok()?;
+        v.get("$id")?.as_str().map(str::to_owned)
+    };
     match std::fs::read(path) {
         Ok(old) if old == bytes => None,
-        Ok(_) => Some(true),
+        Ok(old) => Some(id(&old).is_none() || id(&old) != id(bytes)),
         // A folder or an unreadable file is in the way as much as any file.
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(true),
         Err(_) => Some(false),
@@ -166,6 +171,16 @@ mod tests {
         assert_eq!(v["name"], "Quote \" name");
         assert_eq!(v["$schema"], SCHEMA_FILE);
         assert_eq!(std::fs::read_to_string(&made.schema).unwrap(), SCHEMA);
+        // A schema from another version of the app is brought up to date
+        // without --force; anything else beside it is refused.
+        let older = SCHEMA.replacen("Career Atlas role file", "Career Atlas role file, older", 1);
+        std::fs::write(&made.schema, &older).unwrap();
+        write_new(&dir.path().join("older.json"), "Older", Replace::Nothing).unwrap();
+        assert_eq!(std::fs::read_to_string(&made.schema).unwrap(), SCHEMA);
+        std::fs::write(&made.schema, "{\"$id\": \"https://example.org/other\"}").unwrap();
+        let theirs = write_new(&dir.path().join("three.json"), "Three", Replace::Nothing);
+        assert!(theirs.unwrap_err().contains("other content"));
+        std::fs::write(&made.schema, SCHEMA).unwrap();
         let again = write_new(&path, "x", Replace::Nothing).unwrap_err();
         assert!(again.contains("already exists"), "{again}");
         // The same schema beside a second file is no conflict.

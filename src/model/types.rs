@@ -23,7 +23,6 @@ pub const FORMAT_TAG: &str = "career-atlas/1";
 /// A whole dataset: metadata, an optional technology catalog and its roles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "dev", derive(JsonSchema))]
-#[cfg_attr(feature = "dev", schemars(title = "Career Atlas dataset (career-atlas/1)"))]
 #[serde(deny_unknown_fields, expecting = "a dataset object")]
 pub struct Dataset {
     /// Where an editor finds the JSON Schema (`"$schema"`); the app does not
