@@ -6,6 +6,7 @@
 //! hides another role's, and a file with warnings in a thousand roles parses
 //! those thousand roles' trees, not the whole file's.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use jsonc_parser::ast::Value;
@@ -27,8 +28,10 @@ use crate::model::types::{Dataset, FORMAT_TAG};
 #[derive(Default)]
 struct Report {
     found: Vec<(usize, Diagnostic)>,
-    /// Values made up for what the file lacks (see [`tree`]).
-    holes: Vec<Vec<Seg>>,
+    /// Values made up for what the file lacks (see [`tree`]), and the
+    /// objects they belong to: sets, looked up once per finding.
+    holes: HashSet<Vec<Seg>>,
+    hole_parents: HashSet<Vec<Seg>>,
 }
 
 impl Report {
@@ -66,7 +69,11 @@ impl Report {
         for (offset, path, severity, message) in found {
             self.push(part.offset(offset), severity, &path, message);
         }
-        self.holes.extend(holes);
+        for h in holes {
+            self.hole_parents
+                .extend(h.split_last().map(|(_, up)| up.to_vec()));
+            self.holes.insert(h);
+        }
         value
     }
 
@@ -74,10 +81,8 @@ impl Report {
     fn locate(&mut self, part: &Part<'_>, f: Finding) {
         // What the rules say of a made-up value, or of the object a made-up
         // field belongs to, follows from a mistake already reported.
-        let made_up = |h: &Vec<Seg>| {
-            f.path.starts_with(h) || h.split_last().is_some_and(|(_, up)| up == f.path)
-        };
-        if self.holes.iter().any(made_up) {
+        let under_hole = (0..=f.path.len()).any(|n| self.holes.contains(&f.path[..n]));
+        if under_hole || self.hole_parents.contains(&f.path) {
             return;
         }
         let Some(tree) = self.tree(part) else {
