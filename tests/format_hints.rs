@@ -128,3 +128,47 @@ fn deep_nesting_is_one_message_for_arrays_and_objects() {
     let e = only_error(text.as_bytes());
     assert!(e.message.contains("title"), "{e:?}");
 }
+
+#[test]
+fn what_is_written_where_the_text_stops_names_the_mistake() {
+    let level = |v: &str| {
+        format!(
+            r#"{{"id": "a", "title": "A", "salary": [{{"region": "US", "currency": "USD", "levels": [{{"level": "x", "min": {v}}}]}}]}}"#
+        )
+    };
+    let role =
+        |title: &str| format!(r#"{{"id": "a", "title": {title}, "stack": {{"L": ["Go"]}}}}"#);
+    for (text, needle) in [
+        (level("85,000"), "a thousands separator in a number"),
+        (format!("[{}]", level("1,250")), "a thousands separator"),
+        (level("01"), "a number starting with 0"),
+        (level("-05"), "a number starting with 0"),
+        (role("“Backend”"), "curly quotes"),
+        (role("„Backend“"), "curly quotes"),
+        (role(r#""He said "hi"""#), r#"write a quote as \""#),
+        (role(r#""Backend, "#), "or add the closing quote missing"),
+        (role(r#""C:\Users""#), r"write \\ for a backslash"),
+        (role("\"two\nlines\""), r"JSON writes them as \n and \t"),
+        (role("\"a\ttab\""), r"JSON writes them as \n and \t"),
+        (
+            r#"{"id": "a", "title": "A",\u{2028}"stack": {"L": ["Go"]}}"#
+                .replace(r"\u{2028}", "\u{2028}"),
+            "an invisible character (U+2028)",
+        ),
+        (role("\"A\"\u{a0},\"x\": 1"), "(U+00A0)"),
+    ] {
+        says(&text, &[needle]);
+    }
+    // What merely looks alike keeps its own message.
+    for fine in [
+        level("10"),
+        level("0.5"),
+        level("0"),
+        role("\"Quote \\\" inside\""),
+    ] {
+        let out = read_dataset("file", fine.as_bytes(), ReadContext::default());
+        assert!(out.dataset.is_some(), "{fine}: {:#?}", out.diagnostics);
+    }
+    let e = only_error(level("10 20").as_bytes());
+    assert!(!e.message.contains("starting with 0"), "{e:?}");
+}

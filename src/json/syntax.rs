@@ -48,10 +48,30 @@ pub fn syntax_error(text: &str, index: &LineIndex<'_>, found: &serde_json::Error
     // missing comma), the tree parser at where the comma was due.
     let (line, column) = index.position(index.offset_of(found.line(), found.column()));
     let Err(e) = parse_tree(text) else {
-        // Only serde_json objects (e.g. to an escape that is no character).
-        return whole_file_error(line, column, format!("not valid JSON: {found}"));
+        // Only serde_json objects: to a raw control character in text, to
+        // invisible white space JSON lacks, to an escape that is no character.
+        let at = index.offset_of(found.line(), found.column());
+        let message =
+            invisible_character(text, at).unwrap_or_else(|| format!("not valid JSON: {found}"));
+        return whole_file_error(line, column, message);
     };
     whole_file_error(line, column, tree_error_message(&e, text))
+}
+
+/// What to say of a character near `at` that JSON refuses and no one sees:
+/// a raw line break or tab inside text, or white space JSON lacks (U+2028,
+/// a no-break space…).
+fn invisible_character(text: &str, at: usize) -> Option<String> {
+    let near = text.get(at.saturating_sub(1)..)?.chars().take(3);
+    let unseen =
+        |c: &char| c.is_ascii_control() || (!c.is_ascii() && (c.is_whitespace() || c.is_control()));
+    Some(match near.into_iter().find(unseen)? {
+        c if c.is_ascii() => "not valid JSON: a line break or tab inside text — inside a string JSON writes them as \\n and \\t; or remove it".into(),
+        c => format!(
+            "not valid JSON: an invisible character (U+{:04X}) stands here — between values JSON allows only spaces, tabs and line breaks; delete it",
+            u32::from(c)
+        ),
+    })
 }
 
 /// How deeply objects and arrays may nest: the tree parser's limit, and far
@@ -99,6 +119,32 @@ fn nesting(bytes: &[u8]) -> impl Iterator<Item = (usize, bool)> + '_ {
     })
 }
 
+/// A hint from what is written at a syntax error, where its kind does not
+/// tell the mistake: curly quotes, a quote inside text (or a closing quote
+/// missing), a thousands separator, a number with a leading zero.
+fn written_mistake(here: &str, up_to: &str) -> Option<&'static str> {
+    let next = here.chars().next()?;
+    let digit_last = |s: &str| s.ends_with(|c: char| c.is_ascii_digit());
+    let leading_zero = up_to.strip_suffix('0').is_some_and(|s| {
+        !s.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E'))
+    });
+    Some(match next {
+        '“' | '”' | '„' | '‘' | '’' => {
+            "not valid JSON: curly quotes (“ ”) — JSON needs straight double quotes, \"like this\"; smart quotes from a word processor or an editor put them there"
+        }
+        c if c.is_ascii_digit() && up_to.trim_end().strip_suffix(',').is_some_and(digit_last) => {
+            "not valid JSON: a thousands separator in a number — write 85000, without commas, spaces or currency signs"
+        }
+        c if c.is_ascii_digit() && leading_zero => {
+            "not valid JSON: a number starting with 0 — write 1, not 01; a code that keeps its zeros (a postcode, say) goes in double quotes"
+        }
+        c if c.is_alphanumeric() && up_to.ends_with('"') => {
+            "not valid JSON: the text before this ends at a double quote — inside text write a quote as \\\" (\"He said \\\"hi\\\"\"), or add the closing quote missing before it"
+        }
+        _ => return None,
+    })
+}
+
 /// A hint for what other languages write where JSON has its own word: the
 /// bare word at `here`, whole (so `Nonexistent` is not `None`).
 fn foreign_word(here: &str) -> Option<String> {
@@ -122,7 +168,8 @@ fn foreign_word(here: &str) -> Option<String> {
 
 /// What a syntax error means, with a hint picked by its kind, or by what is
 /// written where it is: a comment, a word from Python or JavaScript, a
-/// number JSON does not have, single quotes, a comma before a closing
+/// number JSON does not have, single quotes, curly quotes, a quote inside
+/// text, a thousands separator, a leading zero, a comma before a closing
 /// bracket, a second byte order mark, a second document (JSON Lines).
 pub fn tree_error_message(e: &ParseError, text: &str) -> String {
     use ParseErrorKind as K;
@@ -141,6 +188,9 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
     }
     if here.starts_with('\'') {
         return "not valid JSON: JSON strings and keys need double quotes, like \"title\" — single quotes are what Python prints for a dict; write files with json.dump".into();
+    }
+    if let Some(message) = written_mistake(here, up_to) {
+        return message.into();
     }
     if here.starts_with(['}', ']']) && before.ends_with(',') {
         return "not valid JSON: a comma before the closing bracket — JSON allows no trailing comma; remove it".into();
@@ -175,6 +225,9 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
         }
         K::String(jsonc_parser::ParseStringErrorKind::UnterminatedStringLiteral) => {
             " — a string has no closing `\"`, or the file ends too early"
+        }
+        K::String(_) => {
+            " — a backslash starts an escape in JSON text: write \\\\ for a backslash (C:\\\\Users, or C:/Users), \\n for a line break"
         }
         K::ExpectedComma => " — is a comma missing after the previous value?",
         K::ExpectedStringObjectProperty | K::UnexpectedTokenInObject => {
