@@ -158,7 +158,7 @@ fn the_lint_catches_every_defect_of_a_broken_fixture() {
         "2 roles; at least 30",
         "4 catalog technologies; at least 150",
         "catalog: InVision is discontinued but flagged hot",
-        "technologies[1]: \"postgres\" names both `postgresql` and `postgres-tools`",
+        "technologies[1]: \"postgres\" already names technologies[0] (`postgresql`)",
         "shallow: 1 description paragraphs",
         "shallow: 1 responsibilities",
         "shallow: 1 day-in-the-life entries",

@@ -25,7 +25,8 @@ pub fn closest_name<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (*k, strsim::damerau_levenshtein(&lower, k)))
-        .filter(|(k, d)| *d <= (k.len() / 3).max(2))
+        // Not when the unknown name would have to be rewritten whole (`s`).
+        .filter(|(k, d)| *d <= (k.len() / 3).max(2) && *d < lower.chars().count())
         .min_by_key(|(_, d)| *d)
         .map(|(k, _)| k)
 }

@@ -202,7 +202,8 @@ pub fn describe(v: &Value<'_>) -> String {
 fn number<'de, V: Visitor<'de>>(n: &str, visitor: V) -> Result<V::Value, DeError> {
     let Ok(n) = n.parse::<serde_json::Number>() else {
         return Err(de::Error::custom(format_args!(
-            "the number {n} is too large to be a finite number"
+            "the number {} is too large to be a finite number",
+            clip(n)
         )));
     };
     match (n.as_u64(), n.as_i64(), n.as_f64()) {

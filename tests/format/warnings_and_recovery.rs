@@ -226,3 +226,43 @@ fn figures_far_apart_in_one_table_warn_in_any_currency() {
     let out = read(&idr);
     assert!(out.diagnostics.is_empty(), "{:#?}", out.diagnostics);
 }
+
+#[test]
+fn each_mistake_is_told_once_in_words_that_fit_it() {
+    // Two blank technology names: two errors, and no "already in the stack".
+    let out = read(r#"{"id": "a", "title": "A", "stack": {"L": ["", " "]}}"#);
+    assert_eq!(out.diagnostics.len(), 2, "{:#?}", out.diagnostics);
+    assert!(out.diagnostics.iter().all(Diagnostic::is_error));
+    // A catalog id written twice names the entry it clashes with.
+    let ds = format!(
+        r#"{{"format": "career-atlas/1", "name": "n", "technologies": [{{"id": "nvda", "name": "NVIDIA"}}, {{"id": "nvda", "name": "Nvidia GPUs"}}], "roles": [{ROLE}]}}"#
+    );
+    one_warning(
+        &ds,
+        1,
+        "technologies[1]",
+        "\"nvda\" already names technologies[0] (`nvda`)",
+    );
+    // A key too short to be a typo gets the list of fields, not a guess.
+    let w = one_warning(
+        r#"{"id": "a", "title": "A", "stack": {}, "s": 1}"#,
+        1,
+        "s",
+        "known fields here",
+    );
+    assert!(!w.message.contains("did you mean"), "{w:?}");
+    // An address that starts right says what else an address needs.
+    let link = r#"{"id": "a", "title": "A", "stack": {}, "links": [{"title": "t", "url": "https://a b"}]}"#;
+    one_error(link, 1, "links[0].url", "and a host, with no spaces");
+    // A number too large is quoted short.
+    let huge = format!("1{}", "0".repeat(400));
+    let e = one_error(
+        &format!(
+            r#"{{"id": "a", "title": "A", "stack": {{}}, "outlook": {{"growth_pct": {huge}}}}}"#
+        ),
+        1,
+        "outlook.growth_pct",
+        "is too large",
+    );
+    assert!(e.message.len() < 120, "{e:?}");
+}

@@ -239,7 +239,7 @@ impl<'m> Check<'m> {
 
     fn url(&mut self, key: &'m str, s: Option<&String>) {
         let Some(s) = s else { return };
-        let expected = "a web address starting with http:// or https://";
+        let expected = "a web address: http:// or https:// and a host, with no spaces";
         self.text(key, s, is_web_address(s), Error, expected);
     }
 
@@ -414,8 +414,8 @@ impl<'m> Check<'m> {
         let (names, clashes) = TechNames::new(techs);
         for clash in clashes {
             let msg = format!(
-                "\"{}\" names both `{}` and `{}`; a name or alias must mean one technology",
-                clash.name, techs[clash.first].id, techs[clash.second].id
+                "\"{}\" already names technologies[{}] (`{}`); a name, id or alias must mean one technology",
+                clash.name, clash.first, techs[clash.first].id
             );
             let steps = [Step::Key("technologies"), Step::Index(clash.second)];
             self.report_in(&steps, Warning, msg);
@@ -439,13 +439,14 @@ impl<'m> Check<'m> {
                     c.each(&g.name, &g.items, |c, t| {
                         let id = names.identity(&t.name);
                         match seen.iter().find(|(seen, _)| *seen == id) {
-                            Some((_, first)) => {
+                            // A blank name is an error already, not a repeat.
+                            Some((_, first)) if !t.name.trim().is_empty() => {
                                 c.report(Warning, format!(
                                     "\"{}\" is already in this role's stack (as \"{first}\"); list each technology once",
                                     t.name
                                 ));
                             }
-                            None => seen.push((id, t.name.as_str())),
+                            _ => seen.push((id, t.name.as_str())),
                         }
                     });
                 }
