@@ -62,12 +62,22 @@ fn parse(args: &[String]) -> Result<Option<Options>, String> {
     let mut datasets = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
+        // `--level=learning` as well as `--level learning`, as the main
+        // parser takes `--json` options.
+        let (flag, mut attached) = match arg.split_once('=') {
+            Some((flag, v)) if flag.starts_with("--") => (flag, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        if attached.is_some() && matches!(flag, "--force" | "--help") {
+            return Err(format!("{flag} takes no value"));
+        }
         let mut value = |flag: &str| {
-            it.next()
-                .cloned()
+            attached
+                .take()
+                .or_else(|| it.next().cloned())
                 .ok_or_else(|| format!("{flag} needs a value"))
         };
-        match arg.as_str() {
+        match flag {
             "--help" | "-h" => return Ok(None),
             "--profile" => profile = Some(value("--profile")?),
             "--force" => force = true,

@@ -251,4 +251,11 @@ fn mistyped_sub_commands_options_and_levels_are_named() {
     let (code, out, _) = skills(&["from-text", "--help"], "");
     assert_eq!(code, 0);
     assert!(out.contains("--profile OUT"), "{out}");
+    // Written as the main parser takes options, `--level=LEVEL` works too.
+    let (code, out, err) = skills(
+        &["from-text", "--level=could_teach", "--profile=-", "-"],
+        "Rust",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("could_teach"), "{out}");
 }
