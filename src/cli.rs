@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::input::Input;
+use crate::model::format::closest_name;
 use crate::model::format::kind::recognize_bytes;
 use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::{ReadContext, bundled_dataset, read_dataset};
@@ -52,7 +53,9 @@ Usage:
 
 Exit status of validate: 0 all files valid, 1 a file is invalid,
 2 a file cannot be read or the command line is wrong. Any command ends with
-2 when its output cannot be written (a full disk, a closed pipe).
+2 when its output cannot be written (a full disk, a closed pipe). Opening
+the app ends with 2 when a file named does not exist or no window can be
+opened (no display): the commands above need none.
 ";
 
 /// What the command line asks for.
@@ -114,8 +117,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
             Value(v) if first && v == "new" => new = true,
             Value(v) if first && v == "help" => return Ok(Invocation::Help),
             Value(v) => files.push(v),
-            Long(name) => return Err(format!("unknown option --{name}")),
-            Short(c) => return Err(format!("unknown option -{c}")),
+            Long(name) => {
+                let command = (validate, new);
+                return Err(unknown_option(name, command));
+            }
+            Short(c) => return Err(format!("unknown option -{c}; see career-atlas --help")),
         }
         first = false;
     }
@@ -149,31 +155,79 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Invocation, Str
     if let Some(word) = files.first()
         && let Some(command) = mistyped_command(word)
     {
-        return Err(format!(
-            "unknown command `{}`; did you mean `{command}`?",
-            word.to_string_lossy()
-        ));
+        let message = format!("unknown command `{}`", word.to_string_lossy());
+        return Err(did_you_mean(&message, command));
     }
     Ok(Invocation::Open(
         files.into_iter().map(PathBuf::from).collect(),
     ))
 }
 
+/// The commands, as typed first on the command line.
+pub const COMMANDS: [&str; 4] = ["validate", "new", "skills", "help"];
+
 /// The command `word` was probably meant to be: `word` names no file or
-/// folder, looks like no file name (no dot, no slash) and is a letter or two
-/// away from a command (`valdate`, `Validate`, `neww`, `skill`). A real file
-/// named like that still opens the app with it.
+/// folder, looks like no file name (no dot, no slash, no leading dash: such
+/// a word came after `--`) and is close to a
+/// command (`valdate`, `Validate`, `neww`, `skill`). A real file named like
+/// that still opens the app with it.
 fn mistyped_command(word: &std::ffi::OsStr) -> Option<&'static str> {
-    const COMMANDS: [&str; 4] = ["validate", "new", "skills", "help"];
-    let text = word.to_str()?.to_lowercase();
-    if text.is_empty() || text.contains(['.', '/', '\\']) || std::path::Path::new(word).exists() {
+    let text = word.to_str()?;
+    if text.is_empty()
+        || text.starts_with('-')
+        || text.contains(['.', '/', '\\'])
+        || std::path::Path::new(word).exists()
+    {
         return None;
     }
-    COMMANDS.into_iter().find(|c| {
-        // One slip in a short name, two in a long one.
-        let allowed = if c.len() <= 4 { 1 } else { 2 };
-        strsim::damerau_levenshtein(&text, c) <= allowed
-    })
+    closest_name(text, &COMMANDS)
+}
+
+/// Options that only one command takes, and that command.
+const OWNED_OPTIONS: [(&str, &str); 3] = [
+    ("json", "validate"),
+    ("watch", "validate"),
+    ("force", "new"),
+];
+
+/// Why `--name` is refused where it was typed (`command` says whether after
+/// `validate` or `new`), offering the closest option there, or else the
+/// closest option of another command, named with that command.
+fn unknown_option(name: &str, command: (bool, bool)) -> String {
+    let (here, known): (&str, &[&str]) = match command {
+        (true, _) => ("validate", &["json", "watch", "help", "version"]),
+        (_, true) => ("new", &["force", "help", "version"]),
+        _ => ("", &["help", "version"]),
+    };
+    let message = format!("unknown option --{name}");
+    if let Some(option) = closest_name(name, known) {
+        return did_you_mean(&message, &format!("--{option}"));
+    }
+    let elsewhere: Vec<&str> = OWNED_OPTIONS
+        .iter()
+        .filter(|(_, owner)| *owner != here)
+        .map(|(option, _)| *option)
+        .collect();
+    let Some(option) = closest_name(name, &elsewhere) else {
+        return format!("{message}; see career-atlas --help");
+    };
+    let owner = OWNED_OPTIONS
+        .iter()
+        .find(|(o, _)| *o == option)
+        .map_or("", |(_, c)| *c);
+    if option == name {
+        format!("{message} here; it belongs to `{owner}`: career-atlas {owner} --{option} …")
+    } else {
+        did_you_mean(&message, &format!("career-atlas {owner} --{option}"))
+    }
+}
+
+/// `message` with the name the person probably meant:
+/// "unknown command `valdate`; did you mean `validate`?". Every level of
+/// the command line words its suggestions through this.
+#[must_use]
+pub fn did_you_mean(message: &str, meant: &str) -> String {
+    format!("{message}; did you mean `{meant}`?")
 }
 
 /// A writer that remembers its first failure, so a command whose output
@@ -473,7 +527,7 @@ mod tests {
         assert_eq!(parse(args(&["-V"])), Ok(Invocation::Version));
         assert_eq!(
             parse(args(&["--json"])),
-            Err("unknown option --json".into())
+            Err("unknown option --json here; it belongs to `validate`: career-atlas validate --json …".into())
         );
         assert!(parse(args(&["validate"])).is_err());
     }

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender};
 
-use crate::cli::{EXIT_OK, EXIT_UNREADABLE, bundled_role_ids, check, shown};
+use crate::cli::{EXIT_OK, EXIT_UNREADABLE, Tracked, bundled_role_ids, check, shown};
 use crate::input::Input;
 use crate::watch::{FileWatch, WatchOptions, WatchReport};
 
@@ -83,7 +83,9 @@ pub fn new_file(file: &Path, force: bool, out: &mut dyn Write, err: &mut dyn Wri
 /// "errors", "warnings"}` ([`crate::cli::Checked::json_line`]) and a file
 /// that goes away gives `{"file", "event": "gone"}`, so a tool sees errors
 /// clear. Returns 0 when stopped; 2 when a file cannot be watched or the
-/// output cannot be written (a closed pipe, a full disk).
+/// output cannot be written (a closed pipe, a full disk): the watch then
+/// ends at once, and says nothing of it, as the caller's
+/// [`crate::cli::finish`] says it for every command.
 pub fn validate_watch(
     files: &[PathBuf],
     json: bool,
@@ -92,6 +94,9 @@ pub fn validate_watch(
     err: &mut dyn Write,
 ) -> i32 {
     let (tx, rx) = signals;
+    // Any failed write, not only a failed flush: a line-buffered stdout
+    // reports a closed pipe on the write and then has nothing to flush.
+    let out = &mut Tracked::new(out);
     let inputs: Vec<Input> = files.iter().cloned().map(Input::Path).collect();
     let mut watches = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -122,8 +127,8 @@ pub fn validate_watch(
     if !json {
         let _ = writeln!(out, "Watching for saves; press Ctrl+C to stop.");
     }
-    if let Err(e) = out.flush() {
-        return output_failed(&e, err);
+    if !written(out) {
+        return EXIT_UNREADABLE;
     }
     while let Ok(signal) = rx.recv() {
         match signal {
@@ -150,8 +155,8 @@ pub fn validate_watch(
                 checked(&inputs[i], json, &mut bundled_role_ids(), out, err);
             }
         }
-        if let Err(e) = out.flush() {
-            return output_failed(&e, err);
+        if !written(out) {
+            return EXIT_UNREADABLE;
         }
     }
     drop(watches);
@@ -172,8 +177,8 @@ fn checked(
     }
 }
 
-/// The watch cannot say anything any more: stop, saying why where possible.
-fn output_failed(e: &std::io::Error, err: &mut dyn Write) -> i32 {
-    let _ = writeln!(err, "career-atlas: cannot write the output: {e}");
-    EXIT_UNREADABLE
+/// Whether everything so far reached the output.
+fn written(out: &mut Tracked<&mut dyn Write>) -> bool {
+    let _ = out.flush();
+    out.failure().is_none()
 }

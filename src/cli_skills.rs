@@ -5,18 +5,22 @@
 //! Kept apart from the main argument parser so it can be wired into whichever
 //! parser `main.rs` uses; everything comes in as arguments and streams.
 
+use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE};
+use crate::cli::{EXIT_INVALID, EXIT_OK, EXIT_UNREADABLE, did_you_mean, escape_name};
+use crate::input::{Expected, Input, read_path};
+use crate::model::format::closest_name;
 use crate::model::profile::{Proficiency, Profile};
+use crate::model::reader::MAX_FILE_BYTES;
 use crate::model::recognize::Recognizer;
 use crate::model::{
     Catalog, DatasetOrigin, LoadedDataset, ReadContext, bundled_dataset, read_dataset,
 };
 
 /// Largest text read, in bytes: far above any CV, small enough to stay quick.
-const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The usage text of `skills`.
 pub const USAGE: &str = "\
@@ -24,6 +28,7 @@ Usage:
   career-atlas skills from-text [--profile OUT] [--level LEVEL] [--dataset FILE]... FILE|-
         print the technologies found in a CV, skills list or job ad (FILE, or
         standard input for -), one per line: catalog id, a tab, the name.
+  --help           print this text
   --force          let --profile replace a file that is not a skill profile
   --profile OUT    also write a skill profile (the format of My skills › Export)
                    marking each one at LEVEL; OUT - writes it to standard output
@@ -35,6 +40,11 @@ Exit status: 0 technologies found, 1 none found, 2 a file cannot be read or
 written, or the command line is wrong.
 ";
 
+/// The options `from-text` takes, without their dashes.
+const OPTIONS: [&str; 5] = ["profile", "force", "level", "dataset", "help"];
+/// The levels `--level` takes.
+const LEVELS: [&str; 5] = ["not_yet", "learning", "used_it", "at_work", "could_teach"];
+
 struct Options {
     input: String,
     profile: Option<String>,
@@ -43,7 +53,8 @@ struct Options {
     datasets: Vec<String>,
 }
 
-fn parse(args: &[String]) -> Result<Options, String> {
+/// The options of `from-text`, or `None` for `--help`.
+fn parse(args: &[String]) -> Result<Option<Options>, String> {
     let mut input = None;
     let mut profile = None;
     let mut force = false;
@@ -51,35 +62,62 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut datasets = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
+        // `--level=learning` as well as `--level learning`, as the main
+        // parser takes `--json` options.
+        let (flag, mut attached) = match arg.split_once('=') {
+            Some((flag, v)) if flag.starts_with("--") => (flag, Some(v.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        if attached.is_some() && matches!(flag, "--force" | "--help") {
+            return Err(format!("{flag} takes no value"));
+        }
         let mut value = |flag: &str| {
-            it.next()
-                .cloned()
+            attached
+                .take()
+                .or_else(|| it.next().cloned())
                 .ok_or_else(|| format!("{flag} needs a value"))
         };
-        match arg.as_str() {
+        match flag {
+            "--help" | "-h" => return Ok(None),
             "--profile" => profile = Some(value("--profile")?),
             "--force" => force = true,
             "--dataset" => datasets.push(value("--dataset")?),
             "--level" => {
                 let v = value("--level")?;
-                level = serde_json::from_value(serde_json::Value::from(v.as_str())).map_err(|_| {
-                    format!("unknown level {v}; use not_yet, learning, used_it, at_work or could_teach")
-                })?;
+                level = serde_json::from_value(serde_json::Value::from(v.as_str()))
+                    .map_err(|_| unknown_level(&v))?;
             }
             "-" => input = Some(arg.clone()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            flag if flag.starts_with('-') => return Err(unknown_option(flag, &OPTIONS)),
             _ if input.is_some() => return Err("name one text file (or -)".into()),
             _ => input = Some(arg.clone()),
         }
     }
     let input = input.ok_or("name a text file, or - for standard input")?;
-    Ok(Options {
+    Ok(Some(Options {
         input,
         profile,
         force,
         level,
         datasets,
-    })
+    }))
+}
+
+fn unknown_level(given: &str) -> String {
+    let message = format!("unknown level `{given}`");
+    match closest_name(given, &LEVELS) {
+        Some(level) => did_you_mean(&message, level),
+        None => format!("{message}; use not_yet, learning, used_it, at_work or could_teach"),
+    }
+}
+
+/// "unknown option --jsn", with the closest of `known` (no dashes) offered.
+fn unknown_option(flag: &str, known: &[&str]) -> String {
+    let message = format!("unknown option {flag}");
+    match closest_name(flag.trim_start_matches('-'), known) {
+        Some(name) => did_you_mean(&message, &format!("--{name}")),
+        None => message,
+    }
 }
 
 /// Runs `skills` over `args` (the words after `skills`), reading `-` from
@@ -87,15 +125,21 @@ fn parse(args: &[String]) -> Result<Options, String> {
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match args.first().map(String::as_str) {
         Some("from-text") => from_text(&args[1..], stdin, out, err),
-        Some("--help" | "-h") => {
+        Some("--help" | "-h" | "help") => {
             let _ = write!(out, "{USAGE}");
             EXIT_OK
         }
         Some(other) => {
-            let _ = writeln!(
-                err,
-                "career-atlas skills: unknown command {other}\n\n{USAGE}"
-            );
+            let problem = if other.starts_with('-') {
+                unknown_option(other, &["help"])
+            } else {
+                let message = format!("unknown command `{other}`");
+                match closest_name(other, &["from-text", "help"]) {
+                    Some(command) => did_you_mean(&message, command),
+                    None => message,
+                }
+            };
+            let _ = writeln!(err, "career-atlas skills: {problem}\n\n{USAGE}");
             EXIT_UNREADABLE
         }
         None => {
@@ -105,27 +149,18 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
     }
 }
 
+/// The text of `input` (`-` is `stdin`), or the line that says why not, in
+/// the words `validate` uses for the same trouble.
 fn read_text(input: &str, stdin: &mut dyn Read) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    if input == "-" {
-        stdin
-            .take(MAX_TEXT_BYTES)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("standard input: {e}"))?;
-    } else {
-        let file = std::fs::File::open(input).map_err(|e| format!("{input}: {e}"))?;
-        file.take(MAX_TEXT_BYTES)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{input}: {e}"))?;
-    }
-    decode_text(&bytes).map_err(|e| {
-        let name = if input == "-" {
-            "standard input"
-        } else {
-            input
-        };
-        format!("{name}: {e}")
-    })
+    let source = Input::from_arg(OsStr::new(input));
+    let name = match source {
+        Input::Stdin => "standard input".to_owned(),
+        Input::Path(_) => escape_name(input),
+    };
+    let bytes = source
+        .read_from(stdin, MAX_TEXT_BYTES)
+        .map_err(|e| format!("{name}: {}", e.sentence(Expected::Text)))?;
+    decode_text(&bytes).map_err(|e| format!("{name}: {e}"))
 }
 
 /// A text file's bytes as text: UTF-16 with a byte order mark (Notepad's
@@ -153,7 +188,8 @@ fn catalog(datasets: &[String]) -> Result<Catalog, String> {
         visible: true,
     }];
     for file in datasets {
-        let bytes = crate::jobs::read_file(Path::new(file)).map_err(|e| format!("{file}: {e}"))?;
+        let bytes = read_path(Path::new(file), MAX_FILE_BYTES)
+            .map_err(|e| format!("{}: {}", escape_name(file), e.sentence(Expected::RoleFile)))?;
         let stem = Path::new(file)
             .file_stem()
             .map_or_else(|| file.clone(), |s| s.to_string_lossy().into_owned());
@@ -180,7 +216,11 @@ fn from_text(
     err: &mut dyn Write,
 ) -> i32 {
     let opts = match parse(args) {
-        Ok(o) => o,
+        Ok(Some(o)) => o,
+        Ok(None) => {
+            let _ = write!(out, "{USAGE}");
+            return EXIT_OK;
+        }
         Err(e) => {
             let _ = writeln!(err, "career-atlas skills from-text: {e}\n\n{USAGE}");
             return EXIT_UNREADABLE;

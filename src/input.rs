@@ -59,8 +59,17 @@ impl Input {
     /// See [`InputError`]: the path is missing, a folder, a device, not
     /// readable, or more than `limit` bytes long.
     pub fn read(&self, limit: usize) -> Result<Vec<u8>, InputError> {
+        self.read_from(std::io::stdin().lock(), limit)
+    }
+
+    /// [`Input::read`], with `stdin` standing for standard input (a test's
+    /// bytes, or a command's own handle).
+    ///
+    /// # Errors
+    /// See [`InputError`].
+    pub fn read_from(&self, stdin: impl Read, limit: usize) -> Result<Vec<u8>, InputError> {
         match self {
-            Self::Stdin => read_bounded(std::io::stdin().lock(), limit, 0),
+            Self::Stdin => read_bounded(stdin, limit, 0),
             Self::Path(p) => read_path(p, limit),
         }
     }
@@ -72,32 +81,91 @@ impl From<OsString> for Input {
     }
 }
 
-/// Why an input could not be read. `Display` is one plain sentence for people.
-#[derive(Debug, thiserror::Error)]
+/// What the person was asked to name, so a message's advice fits it: a
+/// folder named where a role file was wanted gets "choose the .json files
+/// inside it", where a CV was wanted "name a text file inside it".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A role file (`validate`, `--dataset`).
+    RoleFile,
+    /// Plain text: a CV, skills list or job ad (`skills from-text`).
+    Text,
+}
+
+/// Why an input could not be read. `Display` is one plain sentence for
+/// people, as for a role file; [`InputError::sentence`] fits it to other files.
+#[derive(Debug)]
 pub enum InputError {
     /// Nothing exists at the path.
-    #[error("no such file")]
     NotFound,
     /// The path is a folder.
-    #[error("this is a folder, not a file; choose the .json files inside it")]
     Folder,
     /// A device, socket or other thing that is neither a file nor a pipe.
-    #[error("this is not a regular file (a device or a socket?); choose a .json file")]
     NotRegular,
     /// This account may not read it.
-    #[error("permission denied: this account may not read the file")]
     PermissionDenied,
     /// More than the limit.
-    #[error(
-        "the input is larger than {limit_mb} MB; role files may be at most {limit_mb} MB — split it into several files"
-    )]
     TooLarge {
         /// The limit in whole MiB.
         limit_mb: usize,
     },
     /// Any other read error.
-    #[error("the file cannot be read: {0}")]
     Io(std::io::Error),
+}
+
+impl InputError {
+    /// The one sentence that says why, with advice fitting what was `expected`
+    /// (no file name: the caller puts it in front, as its command does).
+    #[must_use]
+    pub fn sentence(&self, expected: Expected) -> String {
+        let role = expected == Expected::RoleFile;
+        match self {
+            Self::NotFound => "no such file".into(),
+            Self::Folder if role => {
+                "this is a folder, not a file; choose the .json files inside it".into()
+            }
+            Self::Folder => "this is a folder, not a file; name a text file inside it".into(),
+            Self::NotRegular if role => {
+                "this is not a regular file (a device or a socket?); choose a .json file".into()
+            }
+            Self::NotRegular => {
+                "this is not a regular file (a device or a socket?); name a text file".into()
+            }
+            Self::PermissionDenied => {
+                "permission denied: this account may not read the file".into()
+            }
+            Self::TooLarge { limit_mb } if role => format!(
+                "the input is larger than {limit_mb} MB; role files may be at most {limit_mb} MB — split it into several files"
+            ),
+            Self::TooLarge { limit_mb } => format!(
+                "the input is larger than {limit_mb} MB, far more than any CV or job ad; is this the right file?"
+            ),
+            Self::Io(e) => describe_other(e),
+        }
+    }
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.sentence(Expected::RoleFile))
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// The rarer read failures in words, the system's own text only where no
+/// plainer one is known.
+fn describe_other(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotADirectory => "no such file: part of its path is a file, not a folder".into(),
+        ErrorKind::InvalidFilename => "this name is too long, or not allowed here".into(),
+        ErrorKind::StaleNetworkFileHandle | ErrorKind::TimedOut => {
+            "the file cannot be read: the network drive holding it did not answer".into()
+        }
+        ErrorKind::WouldBlock => "the file cannot be read: another program has locked it".into(),
+        _ => format!("the file cannot be read: {e}"),
+    }
 }
 
 impl From<std::io::Error> for InputError {
@@ -226,6 +294,31 @@ mod tests {
             Err(InputError::TooLarge { .. })
         ));
         assert_eq!(read_path(&f, 11).unwrap().len(), 11);
+    }
+
+    #[test]
+    fn the_advice_fits_the_file_that_was_asked_for() {
+        let folder = InputError::Folder;
+        assert!(
+            folder
+                .to_string()
+                .ends_with("choose the .json files inside it")
+        );
+        assert!(
+            folder
+                .sentence(Expected::Text)
+                .ends_with("name a text file inside it")
+        );
+        let big = InputError::TooLarge { limit_mb: 8 };
+        assert!(!big.sentence(Expected::Text).contains("role file"));
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("cv.txt");
+        std::fs::write(&file, "Rust").unwrap();
+        let err = read_path(&file.join("x.txt"), 10).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no such file: part of its path is a file, not a folder"
+        );
     }
 
     #[cfg(target_os = "linux")]

@@ -23,6 +23,7 @@ pub mod app;
 pub mod authoring;
 pub mod cli;
 pub mod cli_author;
+pub mod cli_launch;
 pub mod cli_skills;
 pub mod fonts;
 pub mod input;

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use career_atlas::cli::{self, Invocation};
+use career_atlas::cli_launch;
 use career_atlas::store::{APP_ID, default_data_dir};
 use career_atlas::{AppConfig, CareerAtlasApp};
 
@@ -60,7 +61,20 @@ fn dispatch(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             cli::EXIT_OK
         }
         // Files named to import ("Open with", `career-atlas FILE...`).
-        Invocation::Open(import_files) => open_window(import_files),
+        Invocation::Open(import_files) => {
+            let refused = cli_launch::unopenable(&import_files);
+            if !refused.is_empty() {
+                for line in refused {
+                    let _ = writeln!(err, "career-atlas: {line}");
+                }
+                return cli::EXIT_UNREADABLE;
+            }
+            if let Some(line) = cli_launch::no_display(|name| std::env::var_os(name)) {
+                let _ = writeln!(err, "career-atlas: {line}");
+                return cli::EXIT_UNREADABLE;
+            }
+            open_window(import_files, err)
+        }
     }
 }
 
@@ -86,7 +100,7 @@ fn validate_watch(
     validate_watch(files, json, (tx, rx), out, err)
 }
 
-fn open_window(import_files: Vec<std::path::PathBuf>) -> i32 {
+fn open_window(import_files: Vec<std::path::PathBuf>, err: &mut dyn Write) -> i32 {
     let data_dir = default_data_dir();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Career Atlas")
@@ -119,8 +133,12 @@ fn open_window(import_files: Vec<std::path::PathBuf>) -> i32 {
     match result {
         Ok(()) => cli::EXIT_OK,
         Err(e) => {
-            eprintln!("career-atlas: the window could not be opened: {e}");
-            cli::EXIT_INVALID
+            let _ = writeln!(
+                err,
+                "career-atlas: {}",
+                cli_launch::window_failed(&e.to_string())
+            );
+            cli::EXIT_UNREADABLE
         }
     }
 }

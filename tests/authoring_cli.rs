@@ -284,3 +284,35 @@ fn validate_watch_json_reports_every_state_change() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+/// A reader that goes away (`| head -1` done, a closed pipe) ends the watch
+/// with status 2, said once.
+#[cfg(unix)]
+#[test]
+fn validate_watch_ends_once_when_its_output_is_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.json");
+    std::fs::write(&file, r#"{"id": "a", "title": "A", "stack": {}}"#).unwrap();
+    let mut child = Command::new(BIN)
+        .args(["validate", "--watch"])
+        .arg(&file)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    // Saves, in case the first lines reached the pipe before it closed.
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < DEADLINE, "the watch went on");
+        std::fs::write(&file, r#"{"id": "a", "title": "B", "stack": {}}"#).unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert_eq!(err.matches("cannot write the output").count(), 1, "{err}");
+}

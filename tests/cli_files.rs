@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::process::{Command, Stdio};
 
 /// Runs `career-atlas validate ARGS` with `stdin`; exit code, stdout, stderr.
@@ -183,4 +184,101 @@ fn a_mistyped_command_is_named_not_opened() {
         err.contains("unknown command `valdate`; did you mean `validate`?"),
         "{err}"
     );
+}
+
+#[test]
+fn mistyped_options_are_named_at_every_level() {
+    for (args, meant) in [
+        (
+            &["validate", "--jsn", "x.json"][..],
+            "unknown option --jsn; did you mean `--json`?",
+        ),
+        (&["validate", "--wach", "x.json"], "did you mean `--watch`?"),
+        (&["new", "--forse", "x.json"], "did you mean `--force`?"),
+        (&["--hepl"], "did you mean `--help`?"),
+        (&["--verison"], "did you mean `--version`?"),
+        (
+            &["--jsn", "x.json"],
+            "did you mean `career-atlas validate --json`?",
+        ),
+        (&["--json", "x.json"], "it belongs to `validate`"),
+        (&["validate", "--force", "x.json"], "it belongs to `new`"),
+    ] {
+        let (code, out, err) = common::run_cli(args, b"");
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(meant), "{args:?}: {err}");
+    }
+}
+
+/// The binary with no display at all (or the one in `display`), its
+/// settings kept in `dir`; exit code and stderr.
+fn without_a_window(
+    dir: &std::path::Path,
+    display: Option<&str>,
+    args: &[&OsStr],
+) -> (i32, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_career-atlas"));
+    command
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("XDG_DATA_HOME", dir)
+        .env("XDG_CONFIG_HOME", dir)
+        .env("XDG_RUNTIME_DIR", dir)
+        .stdin(Stdio::null());
+    if let Some(display) = display {
+        command.env("DISPLAY", display);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// One line that says what happened and what works instead: exit 2, no
+/// backtrace, no crash report, no window system source paths.
+fn assert_one_plain_line(err: &str, wanted: &str) {
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(wanted), "{err}");
+    for noise in ["panicked", "Backtrace", "bug", ".rs:", "winit"] {
+        assert!(!err.contains(noise), "{err}");
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+#[test]
+fn no_display_is_one_line_saying_what_works_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("roles.json");
+    std::fs::write(&file, r#"{"id": "a", "title": "A", "stack": {}}"#).unwrap();
+    for args in [&[][..], &[file.as_os_str()]] {
+        let (code, err) = without_a_window(dir.path(), None, args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert_one_plain_line(&err, "no display was found");
+        assert!(err.contains("career-atlas validate FILE"), "{err}");
+    }
+    // A display that is set but cannot be reached: the system's reason, in one line.
+    let (code, err) = without_a_window(dir.path(), Some(":31999"), &[file.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert_one_plain_line(&err, "cannot open a window (");
+    assert!(err.contains("career-atlas validate FILE"), "{err}");
+}
+
+#[test]
+fn a_word_that_is_neither_command_nor_file_is_said_not_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    // With a display set, the app would open: it must not get that far.
+    let (code, err) = without_a_window(dir.path(), Some(":31999"), &["frobnicate".as_ref()]);
+    assert_eq!(code, 2, "{err}");
+    assert_one_plain_line(
+        &err,
+        "`frobnicate` is not a command, and no file is named so",
+    );
+    assert!(err.contains("validate, new, skills, help"), "{err}");
+    let gone = dir.path().join("gone.json");
+    let (code, err) = without_a_window(dir.path(), Some(":31999"), &[gone.as_os_str()]);
+    assert_eq!(code, 2, "{err}");
+    assert_one_plain_line(&err, "gone.json: no such file; nothing was opened");
 }

@@ -177,3 +177,85 @@ fn profile_never_replaces_a_file_that_is_not_a_profile() {
         assert!(err.contains("not a regular file"), "{err}");
     }
 }
+
+/// A file that cannot be read is told in the words `validate` uses, with
+/// advice for a text file, never the system's raw wording.
+#[test]
+fn unreadable_text_files_are_told_in_the_apps_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("MISSING.txt");
+    let (code, _, err) = skills(&["from-text", missing.to_str().unwrap()], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!("{}: no such file", missing.display())),
+        "{err}"
+    );
+    let (code, _, err) = skills(&["from-text", dir.path().to_str().unwrap()], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("this is a folder, not a file; name a text file inside it"),
+        "{err}"
+    );
+    if cfg!(target_os = "linux") {
+        let (code, _, err) = skills(&["from-text", "/dev/null"], "");
+        assert_eq!(code, 2);
+        assert!(
+            err.contains("/dev/null: this is not a regular file"),
+            "{err}"
+        );
+    }
+    let role_file = dir.path().join("gone.json");
+    let (code, _, err) = skills(
+        &["from-text", "--dataset", role_file.to_str().unwrap(), "-"],
+        "Rust",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("gone.json: no such file"), "{err}");
+    let inside_a_file = dir.path().join("cv.txt");
+    std::fs::write(&inside_a_file, "Rust").unwrap();
+    let (code, _, err) = skills(
+        &["from-text", inside_a_file.join("x.txt").to_str().unwrap()],
+        "",
+    );
+    assert_eq!(code, 2);
+    for raw in ["os error", "No such file or directory", "Not a directory"] {
+        assert!(!err.contains(raw), "{err}");
+    }
+}
+
+/// A slip at any level below `skills` gets the closest name, as a slip in
+/// the first word does.
+#[test]
+fn mistyped_sub_commands_options_and_levels_are_named() {
+    for (args, meant) in [
+        (&["fromtext", "-"][..], "did you mean `from-text`?"),
+        (&["from_text", "-"], "did you mean `from-text`?"),
+        (&["--hlep"], "did you mean `--help`?"),
+        (
+            &["from-text", "--profle", "p.json", "-"],
+            "did you mean `--profile`?",
+        ),
+        (
+            &["from-text", "--datset", "d.json", "-"],
+            "did you mean `--dataset`?",
+        ),
+        (
+            &["from-text", "--level", "usedit", "-"],
+            "did you mean `used_it`?",
+        ),
+    ] {
+        let (code, out, err) = skills(args, "Rust");
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(err.contains(meant), "{args:?}: {err}");
+    }
+    let (code, out, _) = skills(&["from-text", "--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("--profile OUT"), "{out}");
+    // Written as the main parser takes options, `--level=LEVEL` works too.
+    let (code, out, err) = skills(
+        &["from-text", "--level=could_teach", "--profile=-", "-"],
+        "Rust",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("could_teach"), "{out}");
+}

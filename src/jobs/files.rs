@@ -8,6 +8,7 @@ use std::sync::Arc;
 use egui::{ColorImage, Rect};
 
 use super::ImportReview;
+use crate::input::InputError;
 use crate::model::format::kind::{self, FileKind};
 use crate::model::profile::{PROFILE_VERSION, Profile};
 use crate::model::reader::MAX_FILE_BYTES;
@@ -84,9 +85,9 @@ pub fn parse_profile(bytes: &[u8]) -> Result<Profile, String> {
 /// # Errors
 /// A sentence saying why the file cannot be read.
 pub fn read_file(path: &Path) -> Result<Arc<[u8]>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+    let meta = std::fs::metadata(path).map_err(describe_io)?;
     if meta.is_dir() {
-        return Err("this is a folder, not a file; choose the .json files inside it".into());
+        return Err(InputError::Folder.to_string());
     }
     if !meta.is_file() {
         return Err("this is not a regular file (a device or a pipe?); choose a .json file".into());
@@ -98,9 +99,7 @@ pub fn read_file(path: &Path) -> Result<Arc<[u8]>, String> {
             MAX_FILE_BYTES / (1024 * 1024)
         ));
     }
-    std::fs::read(path)
-        .map(Arc::from)
-        .map_err(|e| describe_io(&e))
+    std::fs::read(path).map(Arc::from).map_err(describe_io)
 }
 
 /// Crops the screenshot `image` to `rect` (in points, at `pixels_per_point`)
@@ -140,14 +139,9 @@ pub fn crop_to_png(
     Ok(out)
 }
 
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => {
-            "permission denied: this account may not read the file".into()
-        }
-        _ => format!("the file cannot be read: {e}"),
-    }
+/// In the words the command line uses for the same trouble.
+fn describe_io(e: std::io::Error) -> String {
+    InputError::from(e).to_string()
 }
 
 #[cfg(test)]
