@@ -23,7 +23,8 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         .resizable([true, false])
         .max_height(ctx.content_rect().height() * 0.85)
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
+            // Wrapped: the undo button names the dataset, of any length.
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Import…").on_hover_text("Ctrl+O").clicked() {
                     out.push(Command::OpenImportDialog);
                 }

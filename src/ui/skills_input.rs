@@ -230,7 +230,8 @@ impl SkillsInput {
         }
         for &t in &results {
             let info = cx.catalog.tech(t);
-            ui.horizontal(|ui| {
+            // Wrapped here and below: names come from imported files, of any length.
+            ui.horizontal_wrapped(|ui| {
                 let now = cx.profile.level(info);
                 let (label, enabled) = add_button_label(&info.name, now, self.level);
                 if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
@@ -337,7 +338,7 @@ impl SkillsInput {
             .show(ui, |ui| {
                 for (f, keep) in &mut self.found {
                     let info = cx.catalog.tech(f.tech);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.checkbox(keep, &info.name);
                         let now = cx.profile.level(info);
                         if now != Proficiency::NotYet {
@@ -425,7 +426,7 @@ impl SkillsInput {
         links(ui, "You lack", &lacks, out);
         super::theme::section(ui, "Roles whose stacks it most resembles");
         for r in self.resembling.iter().flat_map(|(_, rs)| rs) {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.link(&cx.catalog.role(r.role).role.title).clicked() {
                     out.push(Command::Open(r.role));
                 }

@@ -140,7 +140,8 @@ fn row(
         Priority::Common => "Common — many teams use it (weighs ×2 in fit).",
         Priority::Optional => "Optional — useful in some teams (weighs ×1 in fit).",
     });
-    ui.horizontal(|ui| {
+    // Wrapped: a long name from an imported file would run past the panel's edge.
+    ui.horizontal_wrapped(|ui| {
         let mut name = RichText::new(&info.name);
         if item.priority == Priority::Core {
             name = name.strong();

@@ -1,0 +1,114 @@
+//! Text that runs past the panel's right edge (a fresh-user check found
+//! Best fit's "Core to learn" lines cut off): every label, link and button on
+//! the screens that show names from a role file stays inside the window, at
+//! 800 points wide and at 1280. The fixture `long-names.json` was made for
+//! these tests: its title, technology and dataset names are wider than the
+//! panels, with spaces, so they must wrap or be cut with an ellipsis.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
+
+mod common;
+
+use common::{app_sized, click_row, fixture, settle, tab, tick};
+
+use career_atlas::{AppConfig, CareerAtlasApp};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+/// The app at `width`×600 with the fixture imported.
+fn with_fixture(dir: &std::path::Path, width: f32) -> Harness<'static, CareerAtlasApp> {
+    let config = AppConfig {
+        import_files: vec![fixture("long-names.json")],
+        ..AppConfig::default()
+    };
+    let mut harness = app_sized(dir, config, [width, 600.0]);
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness
+}
+
+/// Every text on screen whose widget reaches past the window's right edge.
+fn past_the_edge(harness: &Harness<'_, CareerAtlasApp>, width: f32) -> Vec<String> {
+    harness
+        .root()
+        .children_recursive()
+        .filter_map(|n| {
+            let a = n.accesskit_node();
+            let text = a.label().or_else(|| a.value())?;
+            let rect = n.rect();
+            (rect.max.x > width + 0.5).then(|| {
+                format!(
+                    "{:?} {text:?} spans x = {:.0} to {:.0}",
+                    a.role(),
+                    rect.min.x,
+                    rect.max.x
+                )
+            })
+        })
+        .collect()
+}
+
+fn assert_inside(harness: &Harness<'_, CareerAtlasApp>, width: f32, screen: &str) {
+    let past = past_the_edge(harness, width);
+    assert!(
+        past.is_empty(),
+        "{screen} at {width} points: text runs past the right edge:\n{}",
+        past.join("\n")
+    );
+}
+
+/// Role page (stack checklist), My skills, Best fit and Plan a move, one width.
+fn check_screens(width: f32) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_fixture(dir.path(), width);
+    click_row(&mut harness, "Wrap Start");
+    tick(&mut harness, "Wrapping Fixture Toolkit");
+    click_row(&mut harness, "Principal Distributed");
+    assert!(
+        harness
+            .query_all_by_label_contains("Enterprise Distributed Stream")
+            .next()
+            .is_some(),
+        "the long technology is not on the role page"
+    );
+    assert_inside(&harness, width, "The role page");
+    tick(
+        &mut harness,
+        "Enterprise Distributed Stream Processing Framework Community Edition",
+    );
+
+    tab(&mut harness, "My skills");
+    assert_inside(&harness, width, "My skills");
+
+    tab(&mut harness, "Best fit");
+    let core = harness.get_by_label_contains("Core to learn: Observability");
+    assert!(
+        core.rect().height() > 20.0,
+        "the core-to-learn line did not wrap onto a second line: {:?}",
+        core.rect()
+    );
+    assert_inside(&harness, width, "Best fit");
+
+    tab(&mut harness, "Plan a move");
+    assert!(
+        harness
+            .query_all_by_label_contains("Observability And Telemetry")
+            .next()
+            .is_some(),
+        "the plan does not list the technologies to learn"
+    );
+    assert_inside(&harness, width, "Plan a move");
+}
+
+#[test]
+fn long_names_wrap_inside_an_800_point_window() {
+    check_screens(800.0);
+}
+
+#[test]
+fn long_names_wrap_inside_a_1280_point_window() {
+    check_screens(1280.0);
+}
