@@ -60,7 +60,8 @@ fn assert_inside(harness: &Harness<'_, CareerAtlasApp>, width: f32, screen: &str
     );
 }
 
-/// Role page (stack checklist), My skills, Best fit and Plan a move, one width.
+/// Role page (stack checklist), My skills, Best fit, Plan a move and the
+/// Datasets window, one width.
 fn check_screens(width: f32) {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_fixture(dir.path(), width);
@@ -101,6 +102,35 @@ fn check_screens(width: f32) {
         "the plan does not list the technologies to learn"
     );
     assert_inside(&harness, width, "Plan a move");
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .query_all_by_label_contains("Datasets…")
+        .find(|n| n.accesskit_node().role() == Role::Button)
+        .expect("no Datasets… in the File menu")
+        .click();
+    harness.run();
+    let name = harness
+        .query_all_by_label_contains("Long Names Made For")
+        .find(|n| n.accesskit_node().role() == Role::CheckBox)
+        .expect("the Datasets window does not list the fixture")
+        .rect();
+    // Nor does the name run under its row's buttons.
+    let row_buttons = ["Save as role file…", "Re-import", "Remove"];
+    for button in harness.query_all_by_role(Role::Button).filter(|b| {
+        b.accesskit_node()
+            .label()
+            .is_some_and(|l| row_buttons.contains(&l.as_str()))
+    }) {
+        let r = button.rect();
+        assert!(
+            !r.intersects(name),
+            "the dataset's name {name:?} runs under {:?} at {r:?}",
+            button.accesskit_node().label()
+        );
+    }
+    assert_inside(&harness, width, "The Datasets window");
 }
 
 #[test]
