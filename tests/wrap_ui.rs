@@ -76,6 +76,15 @@ fn check_screens(width: f32) {
         "the long technology is not on the role page"
     );
     assert_inside(&harness, width, "The role page");
+    // A long group name does not widen the first column and squeeze the
+    // names: a short one stays on one line.
+    let short = harness
+        .get_by_label("About Wrapping Fixture Toolkit")
+        .rect();
+    assert!(
+        short.height() < 24.0,
+        "a short name is squeezed onto several lines: {short:?}"
+    );
     tick(
         &mut harness,
         "Enterprise Distributed Stream Processing Framework Community Edition",
