@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{app_sized, click_row, fixture, settle, tab, tick};
+use common::{app_sized, click, click_row, fixture, settle, tab, tick};
 
 use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
@@ -111,6 +111,27 @@ fn check_screens(width: f32) {
         "the plan does not list the technologies to learn"
     );
     assert_inside(&harness, width, "Plan a move");
+
+    tab(&mut harness, "Salaries");
+    assert_inside(&harness, width, "Salaries");
+
+    click_row(&mut harness, "Principal Distributed");
+    click(&mut harness, "Add to compare");
+    click_row(&mut harness, "Wrap Start");
+    click(&mut harness, "Add to compare");
+    tab(&mut harness, "Compare");
+    // Side by side, columns of names wrap at their width; narrower than
+    // that, Compare scrolls sideways by design.
+    if width >= 1280.0 {
+        assert_inside(&harness, width, "Compare");
+    }
+
+    click_row(&mut harness, "Principal Distributed");
+    click(
+        &mut harness,
+        "About Observability And Telemetry Collection Pipeline For Large Fleets",
+    );
+    assert_inside(&harness, width, "A technology's page");
 
     harness.get_by_label("File").click();
     harness.run();
