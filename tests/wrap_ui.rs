@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{app_sized, click, click_row, fixture, settle, tab, tick};
+use common::{app_sized, click, click_row, fixture, settle, tab, tick, type_into};
 
 use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
@@ -92,6 +92,30 @@ fn check_screens(width: f32) {
 
     tab(&mut harness, "My skills");
     assert_inside(&harness, width, "My skills");
+    click(&mut harness, "Add a skill");
+    type_into(
+        &mut harness,
+        "Find a technology:",
+        "Declarative Infrastructure",
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("Declarative Infrastructure Provisioning")
+            .any(|n| n.accesskit_node().role() == Role::Button),
+        "the search does not offer the long technology"
+    );
+    assert_inside(&harness, width, "My skills' search");
+    click(&mut harness, "Paste text");
+    type_into(
+        &mut harness,
+        "Paste a CV, a LinkedIn skills list or a job ad; nothing leaves this computer.",
+        "Ran the Observability And Telemetry Collection Pipeline For Large Fleets and the Declarative Infrastructure Provisioning And Configuration Toolkit.",
+    );
+    harness.get_by_label_contains("Found 2 technologies");
+    assert_inside(&harness, width, "My skills' paste review");
+    click(&mut harness, "This is a job ad");
+    harness.get_by_label("The ad asks for 2 technologies.");
+    assert_inside(&harness, width, "My skills' job ad");
 
     tab(&mut harness, "Best fit");
     let core = harness.get_by_label_contains("Core to learn: Observability");

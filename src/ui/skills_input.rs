@@ -184,7 +184,8 @@ impl SkillsInput {
             .as_ref()
             .map(|(_, _, r)| r.clone())
             .unwrap_or_default();
-        ui.horizontal(|ui| {
+        // Wrapped: at 800 points the field and the level picker do not fit on one line.
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("Find a technology:");
             let edit = ui
                 .add(
