@@ -257,6 +257,46 @@ fn a_roadmap_sharing_a_roles_id_and_title_is_still_a_roadmap() {
 }
 
 #[test]
+fn a_list_of_tree_nodes_is_a_roadmap_even_when_its_leaves_look_like_empty_roles() {
+    // A tree export (a fresh-user check): top-level nodes, some with
+    // children; the leaves have only `id` and `title`, as a role may.
+    let tree = br#"[
+        {"id": "frontend", "title": "Frontend", "children": [
+            {"id": "html", "title": "HTML"}, {"id": "css", "title": "CSS", "children": []}]},
+        {"id": "git", "title": "Git"},
+        {"id": "http", "title": "HTTP"},
+        {"id": "dns", "title": "DNS", "description": "How names resolve"}]"#;
+    is_kind(tree, &FileKind::Roadmap);
+    // Nodes named by `name`, a mind map's `nodes` as an object, an empty branch.
+    for text in [
+        r#"[{"name": "Backend", "children": [{"name": "Go"}]}, {"name": "Ops"}]"#,
+        r#"[{"id": "a", "title": "A", "nodes": {"b": {"title": "B"}}}, {"id": "c", "title": "C"}]"#,
+        r#"[{"id": "a", "title": "A", "children": []}, {"id": "b", "title": "B"}, {"id": "c", "title": "C"}]"#,
+    ] {
+        is_kind(text.as_bytes(), &FileKind::Roadmap);
+    }
+    // Anything a role has keeps a list's diagnostics: it may be roles with a stray key.
+    for text in [
+        r#"[{"id": "a", "title": "A", "stack": {"L": ["Go"]}, "children": []}, {"id": "b", "title": "B"}]"#,
+        r#"[{"id": "a", "title": "A", "summary": "Builds APIs", "children": []}, {"id": "b", "title": "B"}]"#,
+        r#"[{"id": "a", "title": "A", "children": []}, {"id": "b", "title": "B", "responsibilities": ["x"]}]"#,
+        r#"[{"id": "a", "title": "A", "children": []}, {"id": "b", "title": "B", "salery": []}]"#,
+        // `children` that holds no nodes is no tree.
+        r#"[{"id": "a", "title": "A", "children": 2}, {"id": "b", "title": "B"}]"#,
+    ] {
+        assert_eq!(recognize_bytes(text.as_bytes()), None, "{text}");
+        let out = read(text.as_bytes());
+        assert!(
+            out.diagnostics
+                .iter()
+                .all(|d| !d.message.contains("not a role file")),
+            "{text}: {:?}",
+            out.diagnostics
+        );
+    }
+}
+
+#[test]
 fn an_object_of_another_format_is_named_with_its_fields() {
     let other = br#"{"name": "Team wiki", "url": "https://wiki.example", "pages": 12}"#;
     let out = read(other);

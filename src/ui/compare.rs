@@ -13,6 +13,10 @@ use crate::model::{RoleIdx, TechId};
 
 /// Most roles compared at once.
 pub const MAX_ROLES: usize = 4;
+/// Widest a role's column gets before its title wraps, in points.
+const ROLE_WIDTH: f32 = 230.0;
+/// Widest the technology column gets before a name wraps, in points.
+const TECH_WIDTH: f32 = 260.0;
 
 /// Draws the view.
 pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
@@ -57,7 +61,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     ui.label("");
                     for (i, r) in roles.iter().enumerate() {
                         ui.vertical(|ui| {
-                            ui.set_max_width(230.0);
+                            ui.set_max_width(ROLE_WIDTH);
                             if ui
                                 .link(RichText::new(&cat.role(*r).role.title).strong())
                                 .clicked()
@@ -77,7 +81,7 @@ pub fn ui(ui: &mut egui::Ui, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
                     ui.label(RichText::new("Summary").strong());
                     for r in &roles {
                         ui.vertical(|ui| {
-                            ui.set_max_width(230.0);
+                            ui.set_max_width(ROLE_WIDTH);
                             ui.add(
                                 egui::Label::new(
                                     cat.role(*r).role.summary.as_deref().unwrap_or("—"),
@@ -127,20 +131,30 @@ fn matrix(ui: &mut egui::Ui, cx: &ViewCx<'_>, roles: &[RoleIdx], out: &mut Vec<C
         .spacing([18.0, 4.0])
         .show(ui, |ui| {
             ui.label(RichText::new("Technology").strong());
+            // Titles and names wrap at their column's width, as in the head
+            // grid: a long one widened its whole column past the window.
             for r in roles {
-                ui.label(RichText::new(&cat.role(*r).role.title).strong());
+                ui.vertical(|ui| {
+                    ui.set_max_width(ROLE_WIDTH);
+                    ui.add(
+                        egui::Label::new(RichText::new(&cat.role(*r).role.title).strong()).wrap(),
+                    );
+                });
             }
             ui.label(RichText::new("You").strong());
             ui.end_row();
             for t in techs {
                 let info = cat.tech(t);
-                if ui
-                    .link(&info.name)
-                    .on_hover_text(format!("Open the page of {}", info.name))
-                    .clicked()
-                {
-                    out.push(Command::OpenTech(t));
-                }
+                ui.vertical(|ui| {
+                    ui.set_max_width(TECH_WIDTH);
+                    if ui
+                        .link(&info.name)
+                        .on_hover_text(format!("Open the page of {}", info.name))
+                        .clicked()
+                    {
+                        out.push(Command::OpenTech(t));
+                    }
+                });
                 for r in roles {
                     match cat.role(*r).techs().find(|i| i.tech == t) {
                         Some(item) => ui.label(item.priority.label().to_lowercase()),

@@ -23,7 +23,8 @@ pub fn window(ctx: &egui::Context, cx: &ViewCx<'_>, out: &mut Vec<Command>) {
         .resizable([true, false])
         .max_height(ctx.content_rect().height() * 0.85)
         .show(ctx, |ui| {
-            ui.horizontal(|ui| {
+            // Wrapped: the undo button names the dataset, of any length.
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Import…").on_hover_text("Ctrl+O").clicked() {
                     out.push(Command::OpenImportDialog);
                 }
@@ -63,15 +64,9 @@ fn dataset_row(
     out: &mut Vec<Command>,
 ) {
     let ds = &loaded.dataset;
+    // The buttons first, from the right; the name then wraps in what is left
+    // of the row, so a long one neither runs under them nor past the window.
     ui.horizontal(|ui| {
-        let mut visible = loaded.visible;
-        if ui
-            .checkbox(&mut visible, RichText::new(&ds.name).strong())
-            .on_hover_text("Show this dataset's roles in the list")
-            .changed()
-        {
-            out.push(Command::SetDatasetVisible(index, visible));
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let DatasetOrigin::Imported { .. } = loaded.origin {
                 if ui
@@ -99,6 +94,16 @@ fn dataset_row(
             {
                 out.push(Command::SaveRoles(RoleScope::Dataset(index)));
             }
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                let mut visible = loaded.visible;
+                if ui
+                    .checkbox(&mut visible, RichText::new(&ds.name).strong())
+                    .on_hover_text("Show this dataset's roles in the list")
+                    .changed()
+                {
+                    out.push(Command::SetDatasetVisible(index, visible));
+                }
+            });
         });
     });
     if let Some(d) = &ds.description {

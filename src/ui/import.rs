@@ -300,7 +300,8 @@ fn diagnostics_list(ui: &mut egui::Ui, diagnostics: &[Diagnostic]) {
         .auto_shrink([false, true])
         .show_rows(ui, row_height, diagnostics.len(), |ui, range| {
             for d in &diagnostics[range] {
-                ui.horizontal(|ui| {
+                // Wrapped: a path deep in a file can be longer than the window.
+                ui.horizontal_wrapped(|ui| {
                     let kind = if d.is_error() {
                         RichText::new("Error").strong().color(warning_color(dark))
                     } else {

@@ -195,6 +195,8 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, marked: &Marked, out: &mut Vec<Comma
 
     openers(ui, cx);
 
+    // The page's right edge: a grid cell's own width is at least the least column width.
+    let right = ui.max_rect().right();
     for (cat, techs) in &marked.groups {
         super::theme::section(ui, cat);
         // One grid per category: a shared least column width keeps the level
@@ -205,7 +207,7 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, marked: &Marked, out: &mut Vec<Comma
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
                 for &id in techs {
-                    row(ui, cx, id, out);
+                    row(ui, cx, id, right, out);
                     ui.end_row();
                 }
             });
@@ -213,10 +215,11 @@ fn body(ui: &mut egui::Ui, cx: &ViewCx<'_>, marked: &Marked, out: &mut Vec<Comma
 }
 
 /// One marked technology: its name and page link, its level, its note.
-fn row(ui: &mut egui::Ui, cx: &ViewCx<'_>, id: TechId, out: &mut Vec<Command>) {
+fn row(ui: &mut egui::Ui, cx: &ViewCx<'_>, id: TechId, right: f32, out: &mut Vec<Command>) {
     let t = cx.catalog.tech(id);
     let label = ui
-        .horizontal(|ui| {
+        // Wrapped within the name column, so a long name does not push the level and note off the panel.
+        .horizontal_wrapped(|ui| {
             let label = ui.label(RichText::new(&t.name).strong());
             if super::tech_page::tech_link(ui, &t.name) {
                 out.push(Command::OpenTech(id));
@@ -237,7 +240,8 @@ fn row(ui: &mut egui::Ui, cx: &ViewCx<'_>, id: TechId, out: &mut Vec<Command>) {
         .add(
             egui::TextEdit::singleline(&mut note)
                 .hint_text("Your note")
-                .desired_width(260.0),
+                // What the panel has left, so a narrow window does not push the box off its edge.
+                .desired_width((right - ui.cursor().left()).clamp(80.0, 260.0)),
         )
         .labelled_by(label.id);
     if edit.changed() {

@@ -40,6 +40,11 @@ const TITLE_CHARS: usize = 40;
 /// Longest text of a row that stands for several roles; whole on hover.
 const GROUP_CHARS: usize = 64;
 
+/// Room kept for the figure ("$175k per year (converted)" is about 150 points).
+const FIGURE_ROOM: f32 = 150.0;
+/// Widest the name column gets (a grouped row's cut text is about 470 points).
+const NAME_MAX: f32 = 470.0;
+
 /// The view's own state: the person's choices, and the ranking they give,
 /// kept between frames until the list or the choices change — ranking 10,000
 /// roles every frame would cost more than drawing them.
@@ -224,10 +229,7 @@ fn ranking_ui(
         .fold(0.0, f64::max)
         .max(1.0);
     let dark = ui.visuals().dark_mode;
-    // Room left after the name column (a grouped row's clipped text is
-    // about 470 points) and the figure (about 150): the bar takes what is
-    // left, so the figure stays on screen.
-    let bar_width = (ui.available_width() - 620.0).clamp(60.0, 420.0);
+    let widths = column_widths(ui);
     egui::ScrollArea::vertical()
         .id_salt("salaries")
         .auto_shrink([false, false])
@@ -235,11 +237,11 @@ fn ranking_ui(
             // One grid, so titles, bars and figures line up in columns.
             egui::Grid::new("salary_rows")
                 .num_columns(3)
-                .min_col_width(240.0)
+                .min_col_width(0.0)
                 .min_row_height(ROW_HEIGHT - 4.0)
                 .show(ui, |ui| {
                     for group in &groups[range] {
-                        group_row(ui, cx, group, stat, region, (bar_width, max, dark), out);
+                        group_row(ui, cx, group, stat, region, (widths, max, dark), out);
                         ui.end_row();
                     }
                 });
@@ -374,6 +376,18 @@ fn choices(
     });
 }
 
+/// Widths of the name and bar columns, in points: what the panel has after
+/// the figure's room, a third or more to the bar, so the figure stays inside
+/// the panel at any width (a fixed 240-point name column put it past the
+/// right edge of an 800-point window).
+fn column_widths(ui: &egui::Ui) -> [f32; 2] {
+    let spacing = ui.spacing().item_spacing.x;
+    let rest = (ui.available_width() - FIGURE_ROOM - 2.0 * spacing - 8.0).max(120.0);
+    let bar = (rest * 0.35).clamp(40.0, 420.0);
+    let name = (rest - bar).min(NAME_MAX);
+    [name, bar]
+}
+
 /// One row: a role, or every role sharing one occupation's figures.
 fn group_row(
     ui: &mut egui::Ui,
@@ -381,7 +395,7 @@ fn group_row(
     group: &RankGroup,
     stat: Statistic,
     region: &str,
-    (bar_width, max, dark): (f32, f64, bool),
+    ([name_width, bar_width], max, dark): ([f32; 2], f64, bool),
     out: &mut Vec<Command>,
 ) {
     let Some(first) = group.rows.first() else {
@@ -389,45 +403,57 @@ fn group_row(
     };
     let title = |r: &crate::model::pay::RankRow| cx.catalog.role(r.role).role.title.clone();
     let names: Vec<String> = group.rows.iter().map(title).collect();
-    if group.rows.len() == 1 {
-        // Cut, so a long title cannot push the bars off the window.
-        if ui
-            .link(super::text::clip(&names[0], TITLE_CHARS).as_ref())
-            .on_hover_text(format!("Open {}", names[0]))
-            .clicked()
-        {
-            out.push(Command::Open(first.role));
-        }
-    } else {
-        let what = group
-            .subject
-            .clone()
-            .unwrap_or_else(|| "The same figures".to_string());
-        // The count before the names, so a cut row still says it.
-        let text = format!(
-            "{what} · {}: {}",
-            super::text::roles(names.len()),
-            names.join(", ")
-        );
-        ui.menu_button(super::text::clip(&text, GROUP_CHARS).as_ref(), |ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{what}: one figure for {}",
-                    super::text::roles(names.len())
-                ))
-                .small()
-                .weak(),
-            );
-            for (row, name) in group.rows.iter().zip(&names) {
-                if ui.button(name).clicked() {
-                    out.push(Command::Open(row.role));
-                    ui.close();
+    // The name column's exact width, names cut at its edge (whole on hover).
+    let cell = egui::vec2(name_width, ROW_HEIGHT - 4.0);
+    ui.allocate_ui_with_layout(
+        cell,
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(name_width);
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            if group.rows.len() == 1 {
+                // Cut, so a long title cannot push the bars off the window.
+                if ui
+                    .link(super::text::clip(&names[0], TITLE_CHARS).as_ref())
+                    .on_hover_text(format!("Open {}", names[0]))
+                    .clicked()
+                {
+                    out.push(Command::Open(first.role));
                 }
+            } else {
+                let what = group
+                    .subject
+                    .clone()
+                    .unwrap_or_else(|| "The same figures".to_string());
+                // The count before the names, so a cut row still says it.
+                let text = format!(
+                    "{what} · {}: {}",
+                    super::text::roles(names.len()),
+                    names.join(", ")
+                );
+                ui.menu_button(super::text::clip(&text, GROUP_CHARS).as_ref(), |ui| {
+                    // The menu lists whole names, whatever the row it opens from cuts.
+                    ui.style_mut().wrap_mode = None;
+                    ui.label(
+                        RichText::new(format!(
+                            "{what}: one figure for {}",
+                            super::text::roles(names.len())
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    for (row, name) in group.rows.iter().zip(&names) {
+                        if ui.button(name).clicked() {
+                            out.push(Command::Open(row.role));
+                            ui.close();
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(format!("{text}\nClick to open one of them."));
             }
-        })
-        .response
-        .on_hover_text(format!("{text}\nClick to open one of them."));
-    }
+        },
+    );
     let (bar, resp) = ui.allocate_exact_size(
         egui::vec2(bar_width, ROW_HEIGHT - 10.0),
         egui::Sense::hover(),

@@ -184,7 +184,8 @@ impl SkillsInput {
             .as_ref()
             .map(|(_, _, r)| r.clone())
             .unwrap_or_default();
-        ui.horizontal(|ui| {
+        // Wrapped: at 800 points the field and the level picker do not fit on one line.
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label("Find a technology:");
             let edit = ui
                 .add(
@@ -230,7 +231,8 @@ impl SkillsInput {
         }
         for &t in &results {
             let info = cx.catalog.tech(t);
-            ui.horizontal(|ui| {
+            // Wrapped here and below: names come from imported files, of any length.
+            ui.horizontal_wrapped(|ui| {
                 let now = cx.profile.level(info);
                 let (label, enabled) = add_button_label(&info.name, now, self.level);
                 if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
@@ -337,7 +339,7 @@ impl SkillsInput {
             .show(ui, |ui| {
                 for (f, keep) in &mut self.found {
                     let info = cx.catalog.tech(f.tech);
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         ui.checkbox(keep, &info.name);
                         let now = cx.profile.level(info);
                         if now != Proficiency::NotYet {
@@ -425,7 +427,7 @@ impl SkillsInput {
         links(ui, "You lack", &lacks, out);
         super::theme::section(ui, "Roles whose stacks it most resembles");
         for r in self.resembling.iter().flat_map(|(_, rs)| rs) {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.link(&cx.catalog.role(r.role).role.title).clicked() {
                     out.push(Command::Open(r.role));
                 }

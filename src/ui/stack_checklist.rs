@@ -89,6 +89,7 @@ pub fn ui(
             .weak(),
     );
     let dark = ui.visuals().dark_mode;
+    let right = ui.max_rect().right();
     // One grid for every group, so the columns line up down the whole list.
     egui::Grid::new("stack_grid")
         .num_columns(3)
@@ -99,14 +100,15 @@ pub fn ui(
                     profile.progress(catalog, group.items.iter().map(|i| (i.tech, i.priority)));
                 ui.end_row();
                 // Issue 14: the group name and the counter as separate runs, so an RTL name never reorders "0 of 1".
-                ui.label(crate::fonts::separate_runs(
+                let header = crate::fonts::separate_runs(
                     ui.style(),
                     [
                         RichText::new(&group.name).strong(),
                         RichText::new(format!(" — {} of {}", progress.done, progress.total))
                             .strong(),
                     ],
-                ));
+                );
+                group_header(ui, header, right);
                 ui.end_row();
                 for item in &group.items {
                     row(ui, catalog, profile, item, dark, out);
@@ -114,6 +116,20 @@ pub fn ui(
                 }
             }
         });
+}
+
+/// A group's name across its grid row, wrapped at the page's `right` edge.
+/// It takes no width of the first column: as a plain label, a long name
+/// widened that column and pushed the technologies' names off the panel.
+fn group_header(ui: &mut egui::Ui, mut job: egui::text::LayoutJob, right: f32) {
+    job.wrap.max_width = (right - ui.cursor().left()).max(60.0);
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(1.0, galley.size().y), egui::Sense::hover());
+    let text = galley.text().to_owned();
+    ui.painter()
+        .galley(rect.min, galley, ui.visuals().text_color());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
 }
 
 fn row(
@@ -140,7 +156,8 @@ fn row(
         Priority::Common => "Common — many teams use it (weighs ×2 in fit).",
         Priority::Optional => "Optional — useful in some teams (weighs ×1 in fit).",
     });
-    ui.horizontal(|ui| {
+    // Wrapped: a long name from an imported file would run past the panel's edge.
+    ui.horizontal_wrapped(|ui| {
         let mut name = RichText::new(&info.name);
         if item.priority == Priority::Core {
             name = name.strong();

@@ -12,7 +12,8 @@
 //! diagnostics, which then say what to fix; any other object is weighed by
 //! its keys ([`evidence`]): sharing `id` and `title` with a role does not
 //! make a roadmap one. A bare array whose elements are not roles is named
-//! once ([`list`]), not once per element.
+//! once ([`list`]), not once per element; one of tree nodes (some with
+//! `children`, none with anything a role has) is a roadmap.
 
 mod evidence;
 pub mod list;
@@ -209,9 +210,9 @@ pub fn sniff_bytes(bytes: &[u8]) -> Option<FileKind> {
 #[must_use]
 pub fn recognize(text: &str) -> Option<FileKind> {
     if text.trim_start().starts_with('[')
-        && let Some(list) = list::recognize(text)
+        && let Some(kind) = list::recognize(text)
     {
-        return Some(FileKind::List(list));
+        return Some(kind);
     }
     match serde_json::from_str::<Top<'_>>(text) {
         Ok(top) => recognize_object(&top.0, &top.1),

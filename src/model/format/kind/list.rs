@@ -1,10 +1,13 @@
 //! A bare JSON array whose elements are not roles: a spreadsheet exported
 //! as JSON, a list of links or skills, a list of names. Named once, with its
-//! size and fields, instead of the same diagnostics once per element.
+//! size and fields, instead of the same diagnostics once per element. A list
+//! of nodes with `children` (a roadmap or tree export) is named a roadmap even
+//! where its leaves have only a role's `id` and `title`.
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::evidence::{Against, Evidence};
+use super::FileKind;
+use super::evidence::{Against, Evidence, STRUCTURE};
 
 /// Elements whose keys are looked at; the rest are only counted, so a
 /// large array costs one scan and no more memory.
@@ -85,9 +88,14 @@ fn cut(text: &str) -> String {
 /// Shown of the keys or texts before "…".
 const SHOWN: usize = 5;
 
-/// What `text`'s top-level array holds, when it is not roles; `None` for
-/// anything else (an array of roles with mistakes, an empty array, no array).
-pub(super) fn recognize(text: &str) -> Option<ListOf> {
+/// Keys of a role that a node of a tree has no use for. With any of them (or
+/// a typo of a role-only key) a list keeps its diagnostics, whatever else it has.
+const ROLE_CONTENT: &[&str] = &["summary", "day_in_the_life", "responsibilities"];
+
+/// What `text`'s top-level array holds, when it is not roles: a roadmap or
+/// tree export, or a list of something else. `None` for anything else (an
+/// array of roles with mistakes, an empty array, no array).
+pub(super) fn recognize(text: &str) -> Option<FileKind> {
     let mut de = serde_json::Deserializer::from_str(text);
     let scan = de.deserialize_seq(ScanVisitor).ok()?;
     de.end().ok()?;
@@ -109,6 +117,11 @@ pub(super) fn recognize(text: &str) -> Option<ListOf> {
     if matches!(element, "list" | "value") {
         return None;
     }
+    // A tree's leaves are `{id, title}`, like a role with nothing in it; its
+    // branches give it away, as long as no node has anything a role has.
+    if element == "object" && scan.branches > 0 && scan.role_content == 0 {
+        return Some(FileKind::Roadmap);
+    }
     if scan.objects > 0 && 2 * scan.role_like >= scan.sampled_objects {
         return None;
     }
@@ -122,11 +135,11 @@ pub(super) fn recognize(text: &str) -> Option<ListOf> {
     if more {
         examples.push("…".into());
     }
-    Some(ListOf {
+    Some(FileKind::List(ListOf {
         count: scan.count,
         element,
         examples,
-    })
+    }))
 }
 
 #[derive(Default)]
@@ -138,6 +151,10 @@ struct Scan {
     lists: usize,
     sampled_objects: usize,
     role_like: usize,
+    /// Sampled objects with `children`, `nodes` or `edges` holding an array or object.
+    branches: usize,
+    /// Sampled objects with a key only a role has, or one a tree has no use for.
+    role_content: usize,
     keys: Vec<String>,
     texts_seen: Vec<String>,
 }
@@ -158,7 +175,7 @@ impl<'de> Visitor<'de> for ScanVisitor {
             };
             scan.count += 1;
             match element {
-                Element::Object(keys) => {
+                Element::Object { keys, branches } => {
                     scan.objects += 1;
                     if !keep {
                         continue;
@@ -166,6 +183,9 @@ impl<'de> Visitor<'de> for ScanVisitor {
                     scan.sampled_objects += 1;
                     let ev = Evidence::of(keys.iter().map(String::as_str), Against::Role);
                     scan.role_like += usize::from(ev.is_ours());
+                    scan.branches += usize::from(branches);
+                    let content = keys.iter().any(|k| ROLE_CONTENT.contains(&k.as_str()));
+                    scan.role_content += usize::from(ev.distinct > 0 || content);
                     for k in keys {
                         if !scan.keys.contains(&k) && scan.keys.len() <= SHOWN {
                             scan.keys.push(k);
@@ -190,7 +210,11 @@ impl<'de> Visitor<'de> for ScanVisitor {
 /// One element of the array, as much of it as the sentence needs (past the
 /// sample, only its kind).
 enum Element {
-    Object(Vec<String>),
+    /// Its keys (when kept), and whether a tree's key holds an array or object.
+    Object {
+        keys: Vec<String>,
+        branches: bool,
+    },
     Text(String),
     Number,
     List,
@@ -216,13 +240,18 @@ impl<'de> Visitor<'de> for ElementVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
         let mut keys = Vec::new();
+        let mut branches = false;
         while let Some(key) = map.next_key::<String>()? {
-            map.next_value::<IgnoredAny>()?;
+            if self.keep && STRUCTURE.contains(&key.as_str()) {
+                branches |= map.next_value_seed(Branches)?;
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
             if self.keep {
                 keys.push(key);
             }
         }
-        Ok(Element::Object(keys))
+        Ok(Element::Object { keys, branches })
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Element, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
@@ -249,5 +278,49 @@ impl<'de> Visitor<'de> for ElementVisitor {
     }
     fn visit_unit<E>(self) -> Result<Element, E> {
         Ok(Element::Other)
+    }
+}
+
+/// Whether a value is an array or object (read through, not kept): `children`
+/// holding nodes, not a stray number of that name.
+struct Branches;
+
+impl<'de> DeserializeSeed<'de> for Branches {
+    type Value = bool;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Branches {
+    type Value = bool;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
     }
 }
