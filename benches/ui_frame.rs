@@ -156,6 +156,9 @@ impl Scene {
             repeat: false,
             modifiers: egui::Modifiers::ALT,
         };
+        // The page is on screen and laid out before the person presses the
+        // keys: in its very first frame a grid has no column widths yet.
+        self.settle();
         self.run(vec![key(true), key(false)]);
         self.run(vec![Event::PointerGone]);
         let shapes = self.settle();
@@ -165,7 +168,8 @@ impl Scene {
             .map_or(f32::NAN, |(_, y)| y);
         assert!(
             (0.0..=600.0).contains(&y),
-            "the salary chart is not on screen (its caption at y = {y})"
+            "the salary chart is not on screen (its caption at y = {y}): {:?}",
+            texts(&shapes)
         );
         let prims = self.frame();
         let vertices: usize = prims
