@@ -139,12 +139,22 @@ fn what_is_written_where_the_text_stops_names_the_mistake() {
     let role =
         |title: &str| format!(r#"{{"id": "a", "title": {title}, "stack": {{"L": ["Go"]}}}}"#);
     for (text, needle) in [
-        (level("85,000"), "a thousands separator in a number"),
-        (format!("[{}]", level("1,250")), "a thousands separator"),
+        (level("85,000"), "a separator inside a number"),
+        (
+            format!("[{}]", level("1,250")),
+            "a separator inside a number",
+        ),
+        (level("85'000"), "a separator inside a number"),
+        (level("85,5"), "take a point for decimals"),
+        (level("[85,000]"), "a separator inside a number"),
+        (level("85 000"), "a space inside a number"),
+        (level("85\u{a0}000"), "a space inside a number"),
         (level("01"), "a number starting with 0"),
         (level("-05"), "a number starting with 0"),
-        (role("“Backend”"), "curly quotes"),
-        (role("„Backend“"), "curly quotes"),
+        (role("“Backend”"), "typographic quote (“)"),
+        (role("„Backend“"), "typographic quote („)"),
+        (role("‘Backend’"), "typographic quote (‘)"),
+        (role("«Backend»"), "typographic quote («)"),
         (role(r#""He said "hi"""#), r#"write a quote as \""#),
         (role(r#""Backend, "#), "or add the closing quote missing"),
         (role(r#""C:\Users""#), r"write \\ for a backslash"),
@@ -156,6 +166,8 @@ fn what_is_written_where_the_text_stops_names_the_mistake() {
             "an invisible character (U+2028)",
         ),
         (role("\"A\"\u{a0},\"x\": 1"), "(U+00A0)"),
+        (role("\"A\",\u{200b}\"x\": 1"), "(U+200B)"),
+        (role(r#""caf\u00e""#), "four hexadecimal digits"),
     ] {
         says(&text, &[needle]);
     }

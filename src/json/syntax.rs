@@ -62,16 +62,24 @@ pub fn syntax_error(text: &str, index: &LineIndex<'_>, found: &serde_json::Error
 /// a raw line break or tab inside text, or white space JSON lacks (U+2028,
 /// a no-break space…).
 fn invisible_character(text: &str, at: usize) -> Option<String> {
-    let near = text.get(at.saturating_sub(1)..)?.chars().take(3);
-    let unseen =
-        |c: &char| c.is_ascii_control() || (!c.is_ascii() && (c.is_whitespace() || c.is_control()));
-    Some(match near.into_iter().find(unseen)? {
-        c if c.is_ascii() => "not valid JSON: a line break or tab inside text — inside a string JSON writes them as \\n and \\t; or remove it".into(),
-        c => format!(
-            "not valid JSON: an invisible character (U+{:04X}) stands here — between values JSON allows only spaces, tabs and line breaks; delete it",
-            u32::from(c)
-        ),
+    let mut near = text.get(at.saturating_sub(1)..)?.chars().take(3);
+    near.find_map(|c| match c {
+        c if c.is_ascii_control() => Some("not valid JSON: a line break or tab inside text — inside a string JSON writes them as \\n and \\t; or remove it".into()),
+        c => unseen(c),
     })
+}
+
+/// The message for `c` when it is white space JSON lacks, or a zero-width
+/// character.
+fn unseen(c: char) -> Option<String> {
+    let invisible = !c.is_ascii()
+        && (c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'));
+    invisible.then(|| format!(
+        "not valid JSON: an invisible character (U+{:04X}) stands here — between values JSON allows only spaces, tabs and line breaks; delete it",
+        u32::from(c)
+    ))
 }
 
 /// How deeply objects and arrays may nest: the tree parser's limit, and far
@@ -120,28 +128,40 @@ fn nesting(bytes: &[u8]) -> impl Iterator<Item = (usize, bool)> + '_ {
 }
 
 /// A hint from what is written at a syntax error, where its kind does not
-/// tell the mistake: curly quotes, a quote inside text (or a closing quote
-/// missing), a thousands separator, a number with a leading zero.
-fn written_mistake(here: &str, up_to: &str) -> Option<&'static str> {
+/// tell the mistake: typographic quotes, a quote inside text (or a closing
+/// quote missing), a separator or a space inside a number, a leading zero,
+/// invisible white space.
+fn written_mistake(here: &str, up_to: &str) -> Option<String> {
     let next = here.chars().next()?;
     let digit_last = |s: &str| s.ends_with(|c: char| c.is_ascii_digit());
-    let leading_zero = up_to.strip_suffix('0').is_some_and(|s| {
-        !s.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E'))
-    });
+    let after_next = here.get(next.len_utf8()..).unwrap_or_default();
+    // The digits written so far of the number the text stops in, and what
+    // comes before them.
+    let before_digits = up_to.trim_end_matches(|c: char| c.is_ascii_digit());
+    let spaces = [' ', '\u{a0}', '\u{202f}'];
+    let separator = (next.is_ascii_digit()
+        && before_digits
+            .strip_suffix([',', '\''])
+            .is_some_and(digit_last))
+        || (next == '\''
+            && digit_last(up_to)
+            && after_next.starts_with(|c: char| c.is_ascii_digit()));
+    let space = digit_last(up_to.trim_end_matches(spaces))
+        && ((next.is_ascii_digit() && up_to.ends_with(spaces))
+            || (spaces.contains(&next) && after_next.starts_with(|c: char| c.is_ascii_digit())));
+    let leading_zero = next.is_ascii_digit()
+        && up_to.strip_suffix('0').is_some_and(|s| {
+            !s.ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E'))
+        });
     Some(match next {
-        '“' | '”' | '„' | '‘' | '’' => {
-            "not valid JSON: curly quotes (“ ”) — JSON needs straight double quotes, \"like this\"; smart quotes from a word processor or an editor put them there"
-        }
-        c if c.is_ascii_digit() && up_to.trim_end().strip_suffix(',').is_some_and(digit_last) => {
-            "not valid JSON: a thousands separator in a number — write 85000, without commas, spaces or currency signs"
-        }
-        c if c.is_ascii_digit() && leading_zero => {
-            "not valid JSON: a number starting with 0 — write 1, not 01; a code that keeps its zeros (a postcode, say) goes in double quotes"
-        }
-        c if c.is_alphanumeric() && up_to.ends_with('"') => {
-            "not valid JSON: the text before this ends at a double quote — inside text write a quote as \\\" (\"He said \\\"hi\\\"\"), or add the closing quote missing before it"
-        }
-        _ => return None,
+        _ if separator => "not valid JSON: a separator inside a number — JSON numbers have no thousands separators and take a point for decimals: write 85000, or 85.5".into(),
+        _ if space => "not valid JSON: a space inside a number — write 85000 without spaces; or, if these are two values, put a comma between them".into(),
+        _ if leading_zero => "not valid JSON: a number starting with 0 — write 1, not 01; a code that keeps its zeros (a postcode, say) goes in double quotes".into(),
+        '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '«' | '»' | '″' | '＂' => format!(
+            "not valid JSON: a typographic quote ({next}) — JSON needs straight double quotes, \"like this\"; smart quotes from a word processor or an editor put it there"
+        ),
+        c if c.is_alphanumeric() && up_to.ends_with('"') => "not valid JSON: the text before this ends at a double quote — inside text write a quote as \\\" (\"He said \\\"hi\\\"\"), or add the closing quote missing before it".into(),
+        c => return unseen(c),
     })
 }
 
@@ -183,14 +203,14 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
     if let Some(message) = foreign_word(here) {
         return message;
     }
+    if let Some(message) = written_mistake(here, up_to) {
+        return message;
+    }
     if here.starts_with('\u{FEFF}') {
         return "not valid JSON: an invisible byte order mark (U+FEFF) stands here — saved twice, or two files joined; delete it, or re-save the file as UTF-8 (your editor may call it \"UTF-8 without BOM\")".into();
     }
     if here.starts_with('\'') {
         return "not valid JSON: JSON strings and keys need double quotes, like \"title\" — single quotes are what Python prints for a dict; write files with json.dump".into();
-    }
-    if let Some(message) = written_mistake(here, up_to) {
-        return message.into();
     }
     if here.starts_with(['}', ']']) && before.ends_with(',') {
         return "not valid JSON: a comma before the closing bracket — JSON allows no trailing comma; remove it".into();
@@ -225,6 +245,13 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
         }
         K::String(jsonc_parser::ParseStringErrorKind::UnterminatedStringLiteral) => {
             " — a string has no closing `\"`, or the file ends too early"
+        }
+        K::String(
+            jsonc_parser::ParseStringErrorKind::ExpectedFourHexDigits
+            | jsonc_parser::ParseStringErrorKind::ExpectedTwoHexDigits
+            | jsonc_parser::ParseStringErrorKind::InvalidUnicodeEscapeSequence(_),
+        ) => {
+            " — \\u takes four hexadecimal digits, like \\u00e9; for a backslash itself write \\\\"
         }
         K::String(_) => {
             " — a backslash starts an escape in JSON text: write \\\\ for a backslash (C:\\\\Users, or C:/Users), \\n for a line break"
