@@ -138,6 +138,13 @@ fn in_the_way(path: &Path, bytes: &[u8]) -> Option<bool> {
         let v = serde_json::from_slice::<serde_json::Value>(b).ok()?;
         v.get("$id")?.as_str().map(str::to_owned)
     };
+    // A folder that may not be looked into hides whether the file is there:
+    // the write then fails with the folder's own reason.
+    if std::fs::symlink_metadata(path)
+        .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+    {
+        return Some(false);
+    }
     match std::fs::read(path) {
         Ok(old) if old == bytes => None,
         Ok(old) => Some(id(&old).is_none() || id(&old) != id(bytes)),

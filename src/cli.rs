@@ -298,6 +298,10 @@ pub fn finish<O: Write, E: Write>(code: i32, out: &mut Tracked<O>, err: &mut Tra
 /// a file name cannot split a `FILE:LINE:COL` line in two.
 #[must_use]
 pub fn shown(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        // An empty argument is shown as written, not as nothing.
+        return "\"\"".into();
+    }
     escape_name(&path.to_string_lossy())
 }
 

@@ -22,9 +22,14 @@ pub fn unopenable(files: &[PathBuf]) -> Vec<String> {
         .iter()
         .enumerate()
         .filter_map(|(n, path)| {
-            let e = std::fs::metadata(path).err()?;
-            let problem = InputError::from(e);
-            let word = path.to_str().filter(|w| n == 0 && !w.starts_with('-') && !w.contains(['.', '/', '\\']));
+            let problem = if path.as_os_str().is_empty() {
+                InputError::EmptyName
+            } else {
+                InputError::from(std::fs::metadata(path).err()?)
+            };
+            let word = path.to_str().filter(|w| {
+                n == 0 && !w.is_empty() && !w.starts_with('-') && !w.contains(['.', '/', '\\'])
+            });
             Some(match (word, &problem) {
                 (Some(word), InputError::NotFound) => format!(
                     "`{}` is not a command, and no file is named so; the commands are {} (see career-atlas --help)",

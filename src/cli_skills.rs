@@ -155,7 +155,7 @@ fn read_text(input: &str, stdin: &mut dyn Read) -> Result<String, String> {
     let source = Input::from_arg(OsStr::new(input));
     let name = match source {
         Input::Stdin => "standard input".to_owned(),
-        Input::Path(_) => escape_name(input),
+        Input::Path(_) => escape_name(&source.display_name()),
     };
     let bytes = source
         .read_from(stdin, MAX_TEXT_BYTES)

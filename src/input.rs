@@ -35,6 +35,8 @@ impl Input {
     pub fn display_name(&self) -> String {
         match self {
             Self::Stdin => "<stdin>".to_owned(),
+            // An empty argument (`""`) is shown as written, not as nothing.
+            Self::Path(p) if p.as_os_str().is_empty() => "\"\"".to_owned(),
             Self::Path(p) => p.to_string_lossy().into_owned(),
         }
     }
@@ -96,6 +98,8 @@ pub enum Expected {
 /// people, as for a role file; [`InputError::sentence`] fits it to other files.
 #[derive(Debug)]
 pub enum InputError {
+    /// The name is empty (`""`).
+    EmptyName,
     /// Nothing exists at the path.
     NotFound,
     /// The path is a folder.
@@ -120,6 +124,7 @@ impl InputError {
     pub fn sentence(&self, expected: Expected) -> String {
         let role = expected == Expected::RoleFile;
         match self {
+            Self::EmptyName => "the file name is empty; name the file to read".into(),
             Self::NotFound => "no such file".into(),
             Self::Folder if role => {
                 "this is a folder, not a file; choose the .json files inside it".into()
@@ -184,6 +189,9 @@ impl From<std::io::Error> for InputError {
 /// # Errors
 /// See [`InputError`].
 pub fn read_path(path: &Path, limit: usize) -> Result<Vec<u8>, InputError> {
+    if path.as_os_str().is_empty() {
+        return Err(InputError::EmptyName);
+    }
     // `metadata` follows symbolic links, so `/dev/stdin` and the `/dev/fd/63`
     // of a shell's `<(…)` are seen as the pipes they point at.
     let meta = std::fs::metadata(path)?;

@@ -282,3 +282,25 @@ fn a_word_that_is_neither_command_nor_file_is_said_not_opened() {
     assert_eq!(code, 2, "{err}");
     assert_one_plain_line(&err, "gone.json: no such file; nothing was opened");
 }
+
+#[test]
+fn an_empty_file_name_is_told_as_such_by_every_command() {
+    for args in [
+        &["validate", ""][..],
+        &["validate", "--json", ""],
+        &["skills", "from-text", ""],
+        &[""],
+        &["new", ""],
+    ] {
+        let (code, out, err) = common::run_cli(args, b"");
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        assert!(
+            format!("{out}{err}").contains("the file name is empty"),
+            "{args:?}: {out}{err}"
+        );
+        assert!(
+            !err.contains(": :") && !err.starts_with(": "),
+            "{args:?}: {err}"
+        );
+    }
+}
