@@ -180,7 +180,21 @@ fn mistyped_command(word: &std::ffi::OsStr) -> Option<&'static str> {
     {
         return None;
     }
+    let lower = text.to_lowercase();
+    // A command cut short (`val`, `valid`), a sub-command typed first
+    // (`from-text`), or an option without its dashes (`version`).
+    let prefix = || {
+        COMMANDS
+            .into_iter()
+            .find(|c| lower.len() >= 3 && c.starts_with(lower.as_str()))
+    };
+    let elsewhere = || match closest_name(&lower, &["from-text", "version"])? {
+        "from-text" => Some("skills from-text"),
+        _ => Some("--version"),
+    };
     closest_name(text, &COMMANDS)
+        .or_else(prefix)
+        .or_else(elsewhere)
 }
 
 /// Options that only one command takes, and that command.

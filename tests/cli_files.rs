@@ -304,3 +304,20 @@ fn an_empty_file_name_is_told_as_such_by_every_command() {
         );
     }
 }
+
+#[test]
+fn a_command_cut_short_or_typed_out_of_place_is_named() {
+    for (word, meant) in [
+        ("val", "`validate`"),
+        ("valid", "`validate`"),
+        ("version", "`--version`"),
+        ("from-text", "`skills from-text`"),
+    ] {
+        let (code, out, err) = common::run_cli([word], b"");
+        assert_eq!(code, 2, "{word}: {out}{err}");
+        assert!(
+            err.contains(&format!("did you mean {meant}?")),
+            "{word}: {err}"
+        );
+    }
+}
