@@ -41,6 +41,14 @@ fn dispatch(out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
     let invocation = match cli::parse(args) {
         Ok(i) => i,
+        // A suggestion stands alone: the whole usage after it would bury it.
+        Err(message) if message.contains("did you mean") => {
+            let _ = writeln!(
+                err,
+                "career-atlas: {message}\n(career-atlas --help lists every command and option)"
+            );
+            return cli::EXIT_UNREADABLE;
+        }
         Err(message) => {
             let _ = writeln!(err, "career-atlas: {message}\n\n{}", cli::USAGE);
             return cli::EXIT_UNREADABLE;

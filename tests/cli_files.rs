@@ -319,5 +319,10 @@ fn a_command_cut_short_or_typed_out_of_place_is_named() {
             err.contains(&format!("did you mean {meant}?")),
             "{word}: {err}"
         );
+        // The suggestion is not buried under the whole usage text.
+        assert!(
+            !err.contains("Usage:") && err.lines().count() <= 2,
+            "{word}: {err}"
+        );
     }
 }

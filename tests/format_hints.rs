@@ -24,7 +24,10 @@ fn says(text: &str, needles: &[&str]) -> Diagnostic {
             e.message
         );
     }
-    assert!(!e.message.contains("Unexpected token"), "{text}: {e:?}");
+    assert!(
+        !e.message.to_lowercase().contains("unexpected token"),
+        "{text}: {e:?}"
+    );
     e
 }
 
@@ -81,7 +84,10 @@ fn a_second_byte_order_mark_is_named() {
     bytes.extend_from_slice(br#"{"id": "a", "title": "A", "stack": {}}"#);
     let e = only_error(&bytes);
     assert!(e.message.contains("byte order mark"), "{e:?}");
-    assert!(!e.message.contains("Unexpected token"), "{e:?}");
+    assert!(
+        !e.message.to_lowercase().contains("unexpected token"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -157,7 +163,10 @@ fn what_is_written_where_the_text_stops_names_the_mistake() {
         (role("«Backend»"), "typographic quote («)"),
         (role(r#""He said "hi"""#), r#"write a quote as \""#),
         (role(r#""Backend, "#), "or add the closing quote missing"),
-        (role(r#""C:\Users""#), r"write \\ for a backslash"),
+        (
+            role(r#""C:\Users""#),
+            r"not valid JSON: invalid escape — a backslash",
+        ),
         (role("\"two\nlines\""), r"JSON writes them as \n and \t"),
         (role("\"a\ttab\""), r"JSON writes them as \n and \t"),
         (

@@ -270,7 +270,15 @@ pub fn tree_error_message(e: &ParseError, text: &str) -> String {
         }
         _ => "",
     };
-    format!("not valid JSON: {kind}{hint}")
+    // The parser's words start a sentence; here they follow a colon.
+    let kind = kind.to_string();
+    let mut letters = kind.chars();
+    let first = letters.next().map(|c| c.to_lowercase().collect::<String>());
+    format!(
+        "not valid JSON: {}{}{hint}",
+        first.unwrap_or_default(),
+        letters.as_str()
+    )
 }
 
 /// Byte offsets of string literals longer than `max` bytes as written.
