@@ -147,7 +147,7 @@ fn in_the_way(path: &Path, bytes: &[u8]) -> Option<bool> {
     }
     match std::fs::read(path) {
         Ok(old) if old == bytes => None,
-        Ok(old) => Some(id(&old).is_none() || id(&old) != id(bytes)),
+        Ok(old) => Some(id(&old).is_none_or(|theirs| Some(theirs) != id(bytes))),
         // A folder or an unreadable file is in the way as much as any file.
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(true),
         Err(_) => Some(false),

@@ -24,6 +24,22 @@ fn is_kind(bytes: &[u8], kind: &FileKind) {
     assert_eq!(recognize_bytes(bytes).as_ref(), Some(kind));
 }
 
+/// The file is taken for no other kind: it keeps the reader's own
+/// diagnostics, none saying it is not a role file. Gives what was read.
+#[track_caller]
+fn no_other_kind(text: &str) -> ReadOutcome {
+    assert_eq!(recognize_bytes(text.as_bytes()), None, "{text}");
+    let out = read(text.as_bytes());
+    assert!(
+        out.diagnostics
+            .iter()
+            .all(|d| !d.message.contains("not a role file")),
+        "{text}: {:?}",
+        out.diagnostics
+    );
+    out
+}
+
 fn profile_export() -> Vec<u8> {
     let mut profile = Profile::default();
     for (key, level) in [
@@ -210,16 +226,7 @@ fn role_files_with_mistakes_keep_their_field_level_diagnostics() {
         "// my roles\n{\"id\": \"a\", \"title\": \"A\"}",
         "{\"id\": \"a\", \"title\": \"A\",}",
     ] {
-        assert_eq!(recognize_bytes(text.as_bytes()), None, "{text}");
-        let out = read(text.as_bytes());
-        assert!(out.dataset.is_none(), "{text}");
-        assert!(
-            out.diagnostics
-                .iter()
-                .all(|d| !d.message.contains("not a role file")),
-            "{text}: {:?}",
-            out.diagnostics
-        );
+        assert!(no_other_kind(text).dataset.is_none(), "{text}");
     }
 }
 
@@ -284,15 +291,7 @@ fn a_list_of_tree_nodes_is_a_roadmap_even_when_its_leaves_look_like_empty_roles(
         // `children` that holds no nodes is no tree.
         r#"[{"id": "a", "title": "A", "children": 2}, {"id": "b", "title": "B"}]"#,
     ] {
-        assert_eq!(recognize_bytes(text.as_bytes()), None, "{text}");
-        let out = read(text.as_bytes());
-        assert!(
-            out.diagnostics
-                .iter()
-                .all(|d| !d.message.contains("not a role file")),
-            "{text}: {:?}",
-            out.diagnostics
-        );
+        no_other_kind(text);
     }
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app_sized, click_row, fixture, settle};
+use common::{app_with_import, click_row};
 
 use career_atlas::{AppConfig, CareerAtlasApp};
 use egui::accesskit::Role;
@@ -16,17 +16,7 @@ const WIDTH: f32 = 800.0;
 
 /// The app at 800×600 with the fixture imported.
 fn with_fixture(dir: &std::path::Path) -> Harness<'static, CareerAtlasApp> {
-    let config = AppConfig {
-        import_files: vec![fixture("long-values.json")],
-        ..AppConfig::default()
-    };
-    let mut harness = app_sized(dir, config, [WIDTH, 600.0]);
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(Role::Button, "Import")
-        .click();
-    harness.run();
-    harness
+    app_with_import(dir, "long-values.json", [WIDTH, 600.0])
 }
 
 /// Every label or value on screen.

@@ -8,26 +8,16 @@
 
 mod common;
 
-use common::{app_sized, click, click_row, fixture, settle, tab, tick, type_into};
+use common::{app_with_import, click, click_row, tab, tick, type_into};
 
-use career_atlas::{AppConfig, CareerAtlasApp};
+use career_atlas::CareerAtlasApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The app at `width`×600 with the fixture imported.
 fn with_fixture(dir: &std::path::Path, width: f32) -> Harness<'static, CareerAtlasApp> {
-    let config = AppConfig {
-        import_files: vec![fixture("long-names.json")],
-        ..AppConfig::default()
-    };
-    let mut harness = app_sized(dir, config, [width, 600.0]);
-    settle(&mut harness);
-    harness
-        .get_by_role_and_label(Role::Button, "Import")
-        .click();
-    harness.run();
-    harness
+    app_with_import(dir, "long-names.json", [width, 600.0])
 }
 
 /// Every text on screen whose widget reaches past the window's right edge.

@@ -22,11 +22,12 @@ pub fn clip(s: &str) -> String {
 #[must_use]
 pub fn closest_name<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = unknown.to_lowercase();
+    let length = lower.chars().count();
     known
         .iter()
         .map(|k| (*k, strsim::damerau_levenshtein(&lower, k)))
         // Not when the unknown name would have to be rewritten whole (`s`).
-        .filter(|(k, d)| *d <= (k.len() / 3).max(2) && *d < lower.chars().count())
+        .filter(|(k, d)| *d <= (k.len() / 3).max(2) && *d < length)
         .min_by_key(|(_, d)| *d)
         .map(|(k, _)| k)
 }

@@ -82,6 +82,23 @@ pub fn app_sized(
     harness
 }
 
+/// The real app in a window of `size` points, with the fixture `name`
+/// imported as a person does: named on the command line, then Import.
+pub fn app_with_import(dir: &Path, name: &str, size: [f32; 2]) -> Harness<'static, CareerAtlasApp> {
+    use egui_kittest::kittest::Queryable;
+    let config = AppConfig {
+        import_files: vec![fixture(name)],
+        ..AppConfig::default()
+    };
+    let mut harness = app_sized(dir, config, size);
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Import")
+        .click();
+    harness.run();
+    harness
+}
+
 /// Steps the app until background reading and any dialog are done.
 pub fn settle(harness: &mut Harness<'_, CareerAtlasApp>) {
     for _ in 0..500 {

@@ -243,7 +243,10 @@ impl<'de> Visitor<'de> for ElementVisitor {
         let mut branches = false;
         while let Some(key) = map.next_key::<String>()? {
             if self.keep && STRUCTURE.contains(&key.as_str()) {
-                branches |= map.next_value_seed(Branches)?;
+                // `children` holding nodes (an array or object, read through),
+                // not a stray number of that name.
+                let value = map.next_value_seed(ElementVisitor { keep: false })?;
+                branches |= matches!(value, Element::Object { .. } | Element::List);
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -278,49 +281,5 @@ impl<'de> Visitor<'de> for ElementVisitor {
     }
     fn visit_unit<E>(self) -> Result<Element, E> {
         Ok(Element::Other)
-    }
-}
-
-/// Whether a value is an array or object (read through, not kept): `children`
-/// holding nodes, not a stray number of that name.
-struct Branches;
-
-impl<'de> DeserializeSeed<'de> for Branches {
-    type Value = bool;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Branches {
-    type Value = bool;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(true)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(true)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
-        Ok(false)
-    }
-    fn visit_unit<E>(self) -> Result<bool, E> {
-        Ok(false)
     }
 }
